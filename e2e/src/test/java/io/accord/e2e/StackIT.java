@@ -26,7 +26,7 @@ class StackIT {
 
     @ParameterizedTest
     @ValueSource(ints = {8081, 8082, 8083, 8084})
-    void servicesRefuseAnonymousCallsAndAcceptRealTokens(int port) {
+    void servicesAnswerUnknownPathsWithProblemsForAnonymousAndAuthenticatedCallers(int port) {
         given().port(port).get("/api/no-such-resource").then().statusCode(404)
                 .contentType("application/problem+json");
         String token = KeycloakTokens.local().forUser("viewer");
