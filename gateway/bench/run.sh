@@ -34,7 +34,7 @@ set -a; . "$ROOT/.accord/secrets.env"; set +a
 
 if [[ "${1:-}" != "--no-build" || ! -f "$GATEWAY_DIR/target/quarkus-app/quarkus-run.jar" ]]; then
   info "building the gateway (tests compiled, not run)"
-  (cd "$ROOT" && mvn -B -ntp -q -pl gateway -am package -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -ntp -q -pl gateway -am package -DskipTests)
 fi
 mkdir -p "$OUT"
 CP="$GATEWAY_DIR/target/test-classes:$GATEWAY_DIR/target/quarkus-app/lib/main/*"
