@@ -1,27 +1,9 @@
 package io.accord.penalty;
 
-import static io.restassured.RestAssured.given;
-
+import io.accord.platform.testing.ServiceStartupContract;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /** The service starts against the real PostgreSQL, RabbitMQ and Keycloak and reports itself healthy. */
 @QuarkusTest
-class PenaltyServiceStartupTest {
-
-    @Test
-    void isAliveAndReady() {
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
-    }
-
-    @Test
-    void publishesItsOpenApiDocument() {
-        given().get("/q/openapi").then().statusCode(200);
-    }
-
-    @Test
-    void answersUnknownPathsWithAProblem() {
-        given().get("/api/no-such-resource").then().statusCode(404).contentType("application/problem+json");
-    }
+class PenaltyServiceStartupTest extends ServiceStartupContract {
 }
