@@ -1,0 +1,58 @@
+package io.accord.model.events;
+
+import io.accord.model.agreement.AgreementEvent;
+import io.accord.model.calendar.CalendarChanged;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The record each event type's {@code data} reads into. An event type is published only once it has a record
+ * here, a JSON Schema ({@code schemas/<routing key>.v<N>.json}) and a golden sample
+ * ({@code samples/<routing key>.v<N>.json}); the module's tests check the three agree.
+ *
+ * <pre>{@code
+ * AgreementEvent data = inbound.data(EventPayloads.recordOf(EventType.AGREEMENT_ACTIVATED).orElseThrow());
+ * }</pre>
+ */
+public final class EventPayloads {
+
+    private static final Map<EventType, Class<?>> RECORDS;
+
+    static {
+        Map<EventType, Class<?>> records = new EnumMap<>(EventType.class);
+        records.put(EventType.AGREEMENT_ACTIVATED, AgreementEvent.class);
+        records.put(EventType.AGREEMENT_AMENDED, AgreementEvent.class);
+        records.put(EventType.AGREEMENT_SUSPENDED, AgreementEvent.class);
+        records.put(EventType.AGREEMENT_RESUMED, AgreementEvent.class);
+        records.put(EventType.AGREEMENT_RENEWED, AgreementEvent.class);
+        records.put(EventType.AGREEMENT_TERMINATED, AgreementEvent.class);
+        records.put(EventType.AGREEMENT_EXPIRED, AgreementEvent.class);
+        records.put(EventType.CALENDAR_CHANGED, CalendarChanged.class);
+        RECORDS = Collections.unmodifiableMap(records);
+    }
+
+    private EventPayloads() {
+    }
+
+    /** The record of {@code type}'s data; empty for types not published yet. */
+    public static Optional<Class<?>> recordOf(EventType type) {
+        return Optional.ofNullable(RECORDS.get(type));
+    }
+
+    /** Every event type published so far, with its record. */
+    public static Map<EventType, Class<?>> all() {
+        return RECORDS;
+    }
+
+    /** The schema's classpath resource, e.g. {@code schemas/agreement.activated.v1.json}. */
+    public static String schemaResource(EventType type) {
+        return "schemas/" + type.routingKey() + ".v" + type.version() + ".json";
+    }
+
+    /** The golden sample's classpath resource, e.g. {@code samples/agreement.activated.v1.json}. */
+    public static String sampleResource(EventType type) {
+        return "samples/" + type.routingKey() + ".v" + type.version() + ".json";
+    }
+}
