@@ -22,7 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Roles as DESIGN section 3 says, and customers limited to their own party's agreements. */
+/** Roles as Accord's roles table says, and customers limited to their own party's agreements. */
 @QuarkusTest
 class AgreementSecurityTest {
 

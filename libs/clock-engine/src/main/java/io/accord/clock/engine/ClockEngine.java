@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Computes every SLA clock of a work item as a pure function of its history, the objectives covering it over
- * time and their business calendars (DESIGN section 4, "Clocks"). Stateless and thread-safe; no I/O.
+ * time and their business calendars (the rules are listed in this module's README). Stateless and thread-safe; no I/O.
  *
  * <pre>{@code
  * ClockEngine engine = new ClockEngine();

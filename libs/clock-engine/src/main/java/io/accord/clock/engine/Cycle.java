@@ -35,7 +35,7 @@ final class Cycle {
     /** Completed by a resolution, so a RESUME reopening may run it again. */
     boolean resumable;
 
-    /** Thresholds (percent) crossed under the current target; DESIGN's re-arming keeps this equal to "crossed". */
+    /** Thresholds (percent) crossed under the current target; the re-arming rule keeps this equal to "crossed". */
     final List<Integer> fired = new ArrayList<>(4);
     final List<Warning> warnings = new ArrayList<>(4);
     /** The target or thresholds changed (or the cycle started retroactively) at the current instant. */
@@ -145,7 +145,7 @@ final class Cycle {
         return target.multipliedBy(percent).dividedBy(100);
     }
 
-    /** Applies new terms and priority; a changed target or threshold list triggers DESIGN's change rules at this instant. */
+    /** Applies new terms and priority; a changed target or threshold list triggers the change rules at this instant. */
     void retarget(ObjectiveTerms newTerms, Priority newPriority) {
         Duration newTarget = newTerms.targetFor(newPriority);
         if (!java.util.Objects.equals(newTarget, target) || !newTerms.warningPercents().equals(terms.warningPercents())) {
@@ -186,7 +186,7 @@ final class Cycle {
         resumable = byResolution;
     }
 
-    /** Cancellation: a breach stays counted (DESIGN: completed and breached outcomes stay). */
+    /** Cancellation: a breach stays counted (completed and breached outcomes stay counted). */
     void cancel(Instant at, CancelReason reason) {
         if (!open()) {
             return;

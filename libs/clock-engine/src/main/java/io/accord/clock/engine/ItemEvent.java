@@ -31,7 +31,7 @@ public record ItemEvent(String eventId, ItemEventType type, Instant occurredAt, 
                         Instant receivedAt, ItemStatus status, Priority priority, ItemAttributes attributes) {
 
     /**
-     * The order of a history (DESIGN section 4): {@code occurredAt}, then the source's sequence number when
+     * The order of a history: {@code occurredAt}, then the source's sequence number when
      * both events have one (an event without one sorts after those that have one at the same instant), then arrival.
      */
     public static final Comparator<ItemEvent> HISTORY_ORDER = Comparator

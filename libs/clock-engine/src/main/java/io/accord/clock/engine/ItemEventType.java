@@ -1,6 +1,6 @@
 package io.accord.clock.engine;
 
-/** What happened to a work item, as normalized from its source (DESIGN section 4, "Work items"). */
+/** What happened to a work item, as normalized from its source. */
 public enum ItemEventType {
     CREATED,
     STATUS_CHANGED,

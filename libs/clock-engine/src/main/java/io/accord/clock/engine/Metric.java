@@ -1,6 +1,6 @@
 package io.accord.clock.engine;
 
-/** What a time-to-target objective measures (DESIGN section 4, "Clocks"). */
+/** What a time-to-target objective measures. */
 public enum Metric {
     /** From creation to the first agent reply, or to resolution if the item is resolved first. */
     FIRST_RESPONSE,

@@ -45,9 +45,9 @@ public record ObjectiveTerms(ObjectiveId objective, int agreementVersion, Agreem
                              BusinessCalendar calendar, Set<ItemStatus> pauseStatuses,
                              List<Integer> warningPercents, ReopenPolicy reopenPolicy, boolean retroactiveStart) {
 
-    /** DESIGN default pause statuses. */
+    /** Accord's default pause statuses. */
     public static final Set<ItemStatus> DEFAULT_PAUSE_STATUSES = Set.of(ItemStatus.PENDING_CUSTOMER, ItemStatus.ON_HOLD);
-    /** DESIGN default warning thresholds. */
+    /** Accord's default warning thresholds. */
     public static final List<Integer> DEFAULT_WARNING_PERCENTS = List.of(50, 75, 90);
 
     public ObjectiveTerms {
@@ -84,7 +84,7 @@ public record ObjectiveTerms(ObjectiveId objective, int agreementVersion, Agreem
         return priority == null ? null : targets.get(priority);
     }
 
-    /** A builder with DESIGN's defaults: version 1, ACTIVE, 24x7 UTC calendar, default pauses and warnings, RESUME. */
+    /** A builder with Accord's defaults: version 1, ACTIVE, 24x7 UTC calendar, default pauses and warnings, RESUME. */
     public static Builder builder(UUID agreementId, String objectiveKey, Metric metric) {
         return new Builder(new ObjectiveId(agreementId, objectiveKey), metric);
     }

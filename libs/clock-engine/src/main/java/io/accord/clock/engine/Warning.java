@@ -7,10 +7,10 @@ import java.time.Instant;
  *
  * @param percent         the threshold, in percent of the target
  * @param at              when elapsed business time reached it (or the instant of the target change that
- *                        crossed it, see DESIGN "Warnings")
+ *                        crossed it, see the README's warning rules)
  * @param pastAtIngestion true when the warning's instant was already past when the facts behind it reached
  *                        the service: some event at or before {@code at} was received after {@code at}. The
- *                        service does not emit such warnings (DESIGN: items ingested late do not emit
+ *                        service does not emit such warnings (items ingested late do not emit
  *                        warnings whose instant is already past); it still shows them.
  */
 public record Warning(int percent, Instant at, boolean pastAtIngestion) {

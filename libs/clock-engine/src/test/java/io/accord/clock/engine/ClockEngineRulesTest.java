@@ -20,7 +20,7 @@ import static io.accord.clock.engine.Priority.P3;
 import static io.accord.clock.engine.Priority.P4;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One test per rule of DESIGN section 4 "Clocks", each with the reasoning that gives its expected values. */
+/** One test per clock rule, each with the reasoning that gives its expected values. */
 class ClockEngineRulesTest {
 
     static final UUID AGREEMENT = UUID.fromString("6f1c1f8e-2d1a-4a51-9d3e-0c7d9b0d2a11");
