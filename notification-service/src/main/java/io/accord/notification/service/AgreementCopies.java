@@ -1,0 +1,103 @@
+package io.accord.notification.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accord.model.agreement.AgreementVersion;
+import io.accord.model.calendar.CalendarChanged;
+import io.accord.notification.domain.AgreementCopy;
+import io.accord.time.json.CalendarSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * notification-service's copy of agreement versions (escalation policies and calendars), fed by {@code agreement.*}
+ * and {@code calendar.changed}; per agreement the highest version is in force, so a snapshot racing live events
+ * is harmless.
+ */
+@ApplicationScoped
+public class AgreementCopies {
+
+    private final ObjectMapper mapper;
+
+    public AgreementCopies(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Stores a version unless already known; true when it was new. */
+    @Transactional
+    public boolean apply(AgreementVersion version) {
+        AgreementCopy.Key key = new AgreementCopy.Key(version.agreementId(), version.version());
+        AgreementCopy existing = AgreementCopy.findById(key);
+        if (existing != null) {
+            // A version's terms never change, but its status does (suspended, terminated): keep the latest word
+            existing.status = version.status().name();
+            existing.body = write(version);
+            return false;
+        }
+        AgreementCopy copy = new AgreementCopy();
+        copy.key = key;
+        copy.status = version.status().name();
+        copy.name = version.name();
+        copy.body = write(version);
+        copy.receivedAt = Instant.now();
+        copy.persist();
+        return true;
+    }
+
+    /** Replaces the calendar in the versions that use it, so business-hours levels follow the new hours. */
+    @Transactional
+    public void apply(CalendarChanged change) {
+        @SuppressWarnings("unchecked")
+        List<AgreementCopy> copies = AgreementCopy.getEntityManager()
+                .createNativeQuery("select * from agreement_copy where jsonb_exists(body -> 'calendars', :id)",
+                        AgreementCopy.class)
+                .setParameter("id", change.calendarId()).getResultList();
+        for (AgreementCopy copy : copies) {
+            AgreementVersion version = read(copy.body);
+            Map<String, CalendarSpec> calendars = new LinkedHashMap<>(version.calendars());
+            calendars.put(change.calendarId(), change.calendar());
+            copy.body = write(withCalendars(version, calendars));
+        }
+    }
+
+    /** The version in force for escalations: the highest one known. */
+    @Transactional
+    public Optional<AgreementVersion> latest(UUID agreementId) {
+        return AgreementCopy.<AgreementCopy>find("key.agreementId = ?1 order by key.version desc", agreementId)
+                .firstResultOptional().map(copy -> read(copy.body));
+    }
+
+    @Transactional
+    public boolean isEmpty() {
+        return AgreementCopy.count() == 0;
+    }
+
+    private static AgreementVersion withCalendars(AgreementVersion v, Map<String, CalendarSpec> calendars) {
+        return new AgreementVersion(v.agreementId(), v.version(), v.type(), v.status(), v.name(), v.providerPartyId(),
+                v.customerPartyId(), v.parentAgreementId(), v.parties(), v.services(), v.scope(), v.effectiveFrom(),
+                v.effectiveTo(), v.renewal(), v.reportingPeriod(), v.zone(), v.monthlyFee(), v.objectives(),
+                v.penaltyRules(), v.escalationPolicy(), calendars);
+    }
+
+    private String write(AgreementVersion version) {
+        try {
+            return mapper.writeValueAsString(version);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store agreement " + version.agreementId(), e);
+        }
+    }
+
+    private AgreementVersion read(String body) {
+        try {
+            return mapper.readValue(body, AgreementVersion.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored agreement copy is unreadable", e);
+        }
+    }
+}
