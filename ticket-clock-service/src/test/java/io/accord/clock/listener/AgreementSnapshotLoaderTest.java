@@ -1,0 +1,59 @@
+package io.accord.clock.listener;
+
+import static io.accord.clock.support.ClockTestSupport.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.accord.clock.support.AgreementFixtures;
+import io.accord.clock.support.AgreementSnapshotFixture;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** An empty agreement copy is rebuilt from agreement-service's snapshot, read page by page with a real token. */
+@QuarkusTest
+class AgreementSnapshotLoaderTest {
+
+    @Inject
+    AgreementSnapshotLoader loader;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void anEmptyCopyIsRebuiltFromTheSnapshotAndANonEmptyOneIsLeftAlone() throws Exception {
+        // Other tests publish their agreements when they need them, so emptying the copy here is harmless
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("delete from agreement_version; delete from agreement_state_change; delete from business_calendar;"
+                    + " update agreement_copy_revision set revision = revision + 1");
+        }
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        ObjectNode v1 = AgreementFixtures.agreement(first, "zendesk-eu", "org-snap-1",
+                AgreementFixtures.objective("resolution", "RESOLUTION", "P1", "PT4H"));
+        ObjectNode v2 = v1.deepCopy().put("version", 2);
+        AgreementSnapshotFixture.VERSIONS.clear();
+        AgreementSnapshotFixture.VERSIONS.add(v1);
+        AgreementSnapshotFixture.VERSIONS.add(v2);
+        AgreementSnapshotFixture.VERSIONS.add(AgreementFixtures.agreement(second, "zendesk-eu", "org-snap-2"));
+
+        // (Agreement events still queued from earlier runs may be consumed meanwhile: count the snapshot's own)
+        assertThat(loader.loadIfEmpty()).isTrue();
+        assertThat(versionsOf(first)).isEqualTo(2);
+        assertThat(versionsOf(second)).isEqualTo(1);
+
+        // Not empty any more: a second load changes nothing
+        UUID later = UUID.randomUUID();
+        AgreementSnapshotFixture.VERSIONS.add(AgreementFixtures.agreement(later, "x", "y"));
+        assertThat(loader.loadIfEmpty()).isTrue();
+        assertThat(versionsOf(later)).isZero();
+    }
+
+    private long versionsOf(UUID agreementId) {
+        return count(db, "select count(*) from agreement_version where agreement_id = '" + agreementId + "'");
+    }
+}
