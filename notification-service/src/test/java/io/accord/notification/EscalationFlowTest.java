@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.accord.model.schema.EventSchemas;
 import io.accord.notification.domain.Acknowledgement;
 import io.accord.notification.domain.Delivery;
 import io.accord.notification.domain.DeliveryStatus;
@@ -201,6 +202,7 @@ class EscalationFlowTest {
             assertThat(http.received("/slack-" + tag)).hasSize(1);
 
             var failed = rabbit.next(failures, Duration.ofSeconds(10)).orElseThrow();
+            assertThat(EventSchemas.get().validateCloudEvent(failed.body())).isEmpty();
             JsonNode data = mapper.readTree(failed.body()).path("data");
             assertThat(data.path("notificationId").asText()).isEqualTo(slack.id.toString());
             assertThat(data.path("channel").asText()).isEqualTo("SLACK");

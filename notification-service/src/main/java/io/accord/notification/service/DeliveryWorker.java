@@ -3,6 +3,7 @@ package io.accord.notification.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accord.model.events.EventType;
+import io.accord.model.notification.NotificationOutcome;
 import io.accord.notification.channel.ChannelSender;
 import io.accord.notification.channel.OutgoingMessage;
 import io.accord.notification.channel.SendOutcome;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accord.model.agreement.Comparison;
 import io.accord.model.agreement.ObjectiveKind;
+import io.accord.model.statement.ObjectiveStatus;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -9,6 +9,7 @@ import io.accord.model.agreement.ObjectiveKind;
 import io.accord.model.agreement.PenaltyRules;
 import io.accord.model.agreement.PenaltyRules.CreditTier;
 import io.accord.model.agreement.Priority;
+import io.accord.model.statement.ObjectiveStatus;
 import io.accord.time.BusinessCalendar;
 import io.accord.time.json.CalendarSpec;
 import java.math.BigDecimal;
@@ -96,7 +97,8 @@ public final class PenaltyCalculator {
             }
             VersionSection section = section(version, stretch, billedDays.getOrDefault(version.version(), 0), clocks,
                     input, version.version() == (kpiSection == null ? -1 : kpiSection));
-            section.objectives().forEach(o -> statuses.merge(o.objectiveKey(), o.status(), ObjectiveStatus::and));
+            section.objectives()
+                    .forEach(o -> statuses.merge(o.objectiveKey(), o.status(), PenaltyCalculator::acrossVersions));
             sections.add(section);
         }
         String currency = currency(latest);
@@ -342,6 +344,18 @@ public final class PenaltyCalculator {
 
     private static Optional<ObjectiveResult> find(List<ObjectiveResult> objectives, String key) {
         return objectives.stream().filter(o -> o.objectiveKey().equals(key)).findFirst();
+    }
+
+    /**
+     * The status of one objective over the versions that share a period: missed in any version is missed for the
+     * period, else met in any is met; undefined only when no version could judge it.
+     */
+    static ObjectiveStatus acrossVersions(ObjectiveStatus one, ObjectiveStatus other) {
+        if (one == ObjectiveStatus.MISSED || other == ObjectiveStatus.MISSED) {
+            return ObjectiveStatus.MISSED;
+        }
+        return one == ObjectiveStatus.MET || other == ObjectiveStatus.MET ? ObjectiveStatus.MET
+                : ObjectiveStatus.UNDEFINED;
     }
 
     private static ObjectiveStatus status(BigDecimal measured, BigDecimal target, Comparison comparison) {

@@ -1,5 +1,6 @@
 package io.accord.penalty.calc;
 
+import io.accord.model.statement.ObjectiveStatus;
 import java.util.List;
 
 /**

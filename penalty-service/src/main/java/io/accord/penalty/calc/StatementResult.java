@@ -1,10 +1,11 @@
 package io.accord.penalty.calc;
 
+import io.accord.model.agreement.Money;
+import io.accord.model.statement.ObjectiveStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import io.accord.model.agreement.Money;
 
 /**
  * A computed statement: sections per agreement version, the clocks excluded by managers, the status of every

@@ -2,8 +2,8 @@ package io.accord.penalty.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accord.model.agreement.Money;
+import io.accord.model.statement.ObjectiveStatus;
 import io.accord.penalty.calc.ClockExclusion;
-import io.accord.penalty.calc.ObjectiveStatus;
 import io.accord.penalty.calc.VersionSection;
 import java.time.Instant;
 import java.util.List;

@@ -14,6 +14,7 @@ import io.accord.model.agreement.AgreementVersion;
 import io.accord.model.agreement.Comparison;
 import io.accord.model.agreement.Money;
 import io.accord.model.agreement.Priority;
+import io.accord.model.statement.ObjectiveStatus;
 import io.accord.time.BusinessCalendar;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -370,6 +371,18 @@ class PenaltyCalculatorTest {
         Run run = new Run(terms);
         run.measurements.add(new Measurement(UUID.randomUUID(), "complaints", new BigDecimal("5"), "2026-03", null));
         assertThat(objective(run.calculate(), "complaints").status()).isEqualTo(ObjectiveStatus.MET);
+    }
+
+    @Test
+    void anObjectiveMissedUnderAnyVersionOfThePeriodIsMissed() {
+        ObjectiveStatus met = ObjectiveStatus.MET;
+        ObjectiveStatus missed = ObjectiveStatus.MISSED;
+        ObjectiveStatus undefined = ObjectiveStatus.UNDEFINED;
+        assertThat(PenaltyCalculator.acrossVersions(met, missed)).isEqualTo(missed);
+        assertThat(PenaltyCalculator.acrossVersions(undefined, missed)).isEqualTo(missed);
+        assertThat(PenaltyCalculator.acrossVersions(undefined, met)).isEqualTo(met);
+        assertThat(PenaltyCalculator.acrossVersions(met, undefined)).isEqualTo(met);
+        assertThat(PenaltyCalculator.acrossVersions(undefined, undefined)).isEqualTo(undefined);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.accord.model.agreement.AgreementVersion;
 import io.accord.model.agreement.Comparison;
 import io.accord.model.agreement.Money;
 import io.accord.model.agreement.Priority;
+import io.accord.model.statement.ObjectiveStatus;
 import io.accord.time.BusinessCalendar;
 import java.math.BigDecimal;
 import java.time.Instant;

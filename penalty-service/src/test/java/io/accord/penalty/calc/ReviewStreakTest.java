@@ -1,8 +1,8 @@
 package io.accord.penalty.calc;
 
-import static io.accord.penalty.calc.ObjectiveStatus.MET;
-import static io.accord.penalty.calc.ObjectiveStatus.MISSED;
-import static io.accord.penalty.calc.ObjectiveStatus.UNDEFINED;
+import static io.accord.model.statement.ObjectiveStatus.MET;
+import static io.accord.model.statement.ObjectiveStatus.MISSED;
+import static io.accord.model.statement.ObjectiveStatus.UNDEFINED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

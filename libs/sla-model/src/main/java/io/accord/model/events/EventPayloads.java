@@ -2,6 +2,12 @@ package io.accord.model.events;
 
 import io.accord.model.agreement.AgreementEvent;
 import io.accord.model.calendar.CalendarChanged;
+import io.accord.model.clock.ClockEvent;
+import io.accord.model.notification.NotificationOutcome;
+import io.accord.model.penalty.PenaltyAssessed;
+import io.accord.model.penalty.PenaltyReviewRequired;
+import io.accord.model.statement.StatementClosed;
+import io.accord.model.statement.StatementUpdated;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,6 +36,20 @@ public final class EventPayloads {
         records.put(EventType.AGREEMENT_TERMINATED, AgreementEvent.class);
         records.put(EventType.AGREEMENT_EXPIRED, AgreementEvent.class);
         records.put(EventType.CALENDAR_CHANGED, CalendarChanged.class);
+        records.put(EventType.CLOCK_STARTED, ClockEvent.class);
+        records.put(EventType.CLOCK_PAUSED, ClockEvent.class);
+        records.put(EventType.CLOCK_RESUMED, ClockEvent.class);
+        records.put(EventType.CLOCK_WARNING, ClockEvent.class);
+        records.put(EventType.CLOCK_BREACHED, ClockEvent.class);
+        records.put(EventType.CLOCK_COMPLETED, ClockEvent.class);
+        records.put(EventType.CLOCK_CANCELLED, ClockEvent.class);
+        records.put(EventType.CLOCK_REVISED, ClockEvent.class);
+        records.put(EventType.STATEMENT_UPDATED, StatementUpdated.class);
+        records.put(EventType.STATEMENT_CLOSED, StatementClosed.class);
+        records.put(EventType.PENALTY_ASSESSED, PenaltyAssessed.class);
+        records.put(EventType.PENALTY_REVIEW_REQUIRED, PenaltyReviewRequired.class);
+        records.put(EventType.NOTIFICATION_SENT, NotificationOutcome.class);
+        records.put(EventType.NOTIFICATION_FAILED, NotificationOutcome.class);
         RECORDS = Collections.unmodifiableMap(records);
     }
 

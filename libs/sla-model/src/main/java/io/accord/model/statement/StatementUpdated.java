@@ -1,8 +1,7 @@
-package io.accord.penalty.events;
+package io.accord.model.statement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accord.model.agreement.Money;
-import io.accord.penalty.calc.ObjectiveStatus;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

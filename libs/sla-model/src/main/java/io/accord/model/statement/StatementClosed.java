@@ -1,4 +1,4 @@
-package io.accord.penalty.events;
+package io.accord.model.statement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accord.model.agreement.Money;

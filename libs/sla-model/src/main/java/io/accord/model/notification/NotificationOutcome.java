@@ -1,4 +1,4 @@
-package io.accord.notification.service;
+package io.accord.model.notification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
