@@ -43,7 +43,7 @@ public class EventConsumers {
     private final CloudEventCodec codec;
     private final ProcessedEvents processed;
     private final MeterRegistry registry;
-    private final String serviceName;
+    private final String queuePrefix;
     private final Map<String, Channel> started = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "accord-consumer-start");
@@ -53,14 +53,14 @@ public class EventConsumers {
 
     public EventConsumers(Instance<EventHandler> handlers, RabbitBroker broker, RabbitConfig config,
             CloudEventCodec codec, ProcessedEvents processed, MeterRegistry registry,
-            @ConfigProperty(name = "accord.service.name") String serviceName) {
+            @ConfigProperty(name = "accord.messaging.queue-prefix") String queuePrefix) {
         this.handlers = handlers;
         this.broker = broker;
         this.config = config;
         this.codec = codec;
         this.processed = processed;
         this.registry = registry;
-        this.serviceName = serviceName;
+        this.queuePrefix = queuePrefix;
     }
 
     void start(@Observes StartupEvent event) {
@@ -76,9 +76,12 @@ public class EventConsumers {
         return handlers.stream().allMatch(h -> started.containsKey(queueName(h)));
     }
 
-    /** The queue a handler reads: {@code <service>.<name>}. */
+    /**
+     * The queue a handler reads: {@code <prefix>.<name>}, the prefix being the service's name, and in tests
+     * {@code <service>-test}, so that a service running locally never takes the events its tests wait for.
+     */
     public String queueName(EventHandler handler) {
-        return serviceName + "." + handler.name();
+        return queuePrefix + "." + handler.name();
     }
 
     private void startPending() {
