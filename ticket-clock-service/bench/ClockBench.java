@@ -48,6 +48,8 @@ public class ClockBench {
     static int seconds = Integer.getInteger("bench.seconds", 20);
     static int backgroundClocks = Integer.getInteger("bench.backgroundClocks", 1_000_000);
     static int dueClocks = Integer.getInteger("bench.dueClocks", 10_000);
+    /** How far ahead the first due deadline lies: long enough for their ingestion to end before it. */
+    static int dueLeadSeconds = Integer.getInteger("bench.dueLeadSeconds", 180);
     static final String CUSTOMER = "bench-customer";
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -333,9 +335,10 @@ public class ClockBench {
                 }
             }
         });
-        // Deadlines spread over one minute, starting 60 s from now: created one hour (the target) before them
+        // Deadlines spread over one minute, starting dueLeadSeconds from now, so that detection is measured on its
+        // own rather than against the ingestion of the due items; each created two hours (the target) before
         String token = KeycloakTokens.local().forIntegrationClient();
-        Instant firstDeadline = Instant.now().plusSeconds(60);
+        Instant firstDeadline = Instant.now().plusSeconds(dueLeadSeconds);
         long t0 = System.nanoTime();
         for (int b = 0; b < dueClocks / 100; b++) {
             StringBuilder body = new StringBuilder("[");
@@ -350,9 +353,9 @@ public class ClockBench {
                 throw new IllegalStateException("ingestion of due items failed: " + status);
             }
         }
-        System.out.printf("ingested %d items due between +60 s and +120 s in %.1f s%n", dueClocks,
-                (System.nanoTime() - t0) / 1e9);
-        boolean complete = all.await(240, TimeUnit.SECONDS);
+        System.out.printf("ingested %d items due between +%d s and +%d s in %.1f s%n", dueClocks, dueLeadSeconds,
+                dueLeadSeconds + 60, (System.nanoTime() - t0) / 1e9);
+        boolean complete = all.await(dueLeadSeconds + 180L, TimeUnit.SECONDS);
         Thread.sleep(3000);
         rabbit.close();
         Result result = new Result(0, lags);

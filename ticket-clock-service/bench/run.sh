@@ -38,5 +38,5 @@ java -Xmx1g -cp "$(cat "$OUT/classpath.txt")" \
   -Dbench.url=http://127.0.0.1:$PORT -Dbench.jdbc=jdbc:postgresql://127.0.0.1:5432/$DB \
   -Dbench.phases=${BENCH_PHASES:-single,jdbc,batch,detection} \
   -Dbench.seconds=${BENCH_SECONDS:-20} -Dbench.warmup=${BENCH_WARMUP:-30} -Dbench.threads=${BENCH_THREADS:-16} \
-  -Dbench.backgroundClocks=${BENCH_BACKGROUND_CLOCKS:-1000000} -Dbench.dueClocks=${BENCH_DUE_CLOCKS:-10000} \
+  -Dbench.backgroundClocks=${BENCH_BACKGROUND_CLOCKS:-1000000} -Dbench.dueClocks=${BENCH_DUE_CLOCKS:-10000} -Dbench.dueLeadSeconds=${BENCH_DUE_LEAD_SECONDS:-180} \
   $MODULE/bench/ClockBench.java | tee "$OUT/results.txt"
