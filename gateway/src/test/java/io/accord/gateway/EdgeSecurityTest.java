@@ -35,9 +35,9 @@ class EdgeSecurityTest {
 
     @Test
     void expiredTokenIsRefusedEvenAfterItWasAccepted() throws InterruptedException {
-        String token = KeycloakTokens.local().shortLivedClientToken(Duration.ofSeconds(2), List.of("accord-integration"));
+        String token = KeycloakTokens.local().shortLivedClientToken(Duration.ofSeconds(3), List.of("accord-integration"));
         given().auth().oauth2(token).get("/api/agreements").then().statusCode(200);
-        Thread.sleep(3500);
+        Thread.sleep(4500); // exp is in whole seconds: 3 s leaves 2-3 s of validity for the first call
         invalid(token);
     }
 

@@ -22,7 +22,7 @@ public record InboundEvent(String id, String type, String source, String subject
         try {
             return mapper.treeToValue(data, dataType);
         } catch (Exception e) {
-            throw new IllegalArgumentException("event " + id + " of type " + type + " has data that is not a "
+            throw new UnreadableEventException("event " + id + " of type " + type + " has data that is not a "
                     + dataType.getSimpleName() + ": " + e.getMessage(), e);
         }
     }

@@ -7,6 +7,7 @@ import com.rabbitmq.client.Envelope;
 import io.accord.model.events.EventType;
 import io.accord.platform.events.CloudEventCodec;
 import io.accord.platform.events.InboundEvent;
+import io.accord.platform.events.UnreadableEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -160,6 +161,13 @@ public class EventConsumers {
                 getChannel().basicAck(deliveryTag, false);
                 count(applied ? "applied" : "duplicate");
             } catch (Exception e) {
+                if (isUnreadable(e)) {
+                    LOG.warnf("Dead-lettering event %s (%s) on %s: %s", event.id(), event.type(), queue,
+                            e.getMessage());
+                    count("unreadable");
+                    getChannel().basicReject(deliveryTag, false);
+                    return;
+                }
                 long deliveries = deliveryCount(properties) + 1;
                 LOG.warnf(e, "Event %s (%s) failed on %s, delivery %d of %d", event.id(), event.type(), queue,
                         deliveries, config.deliveryLimit() + 1);
@@ -174,6 +182,16 @@ public class EventConsumers {
         private void count(String outcome) {
             registry.counter("accord.events.consumed", "queue", queue, "outcome", outcome).increment();
         }
+    }
+
+    // Data that does not fit its record fails the same way on every delivery: no point in retrying it
+    private static boolean isUnreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableEventException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long deliveryCount(AMQP.BasicProperties properties) {
