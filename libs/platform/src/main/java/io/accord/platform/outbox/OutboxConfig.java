@@ -8,9 +8,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "accord.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for committed rows (read by the relay's schedule). */
+    /** How often the relay looks for committed rows. */
     @WithDefault("500ms")
-    String pollInterval();
+    Duration pollInterval();
 
     /** Rows claimed and published per round trip to the broker. */
     @WithDefault("200")

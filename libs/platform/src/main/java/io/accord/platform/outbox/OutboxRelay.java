@@ -10,9 +10,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -21,6 +23,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -31,8 +36,10 @@ import org.jboss.logging.Logger;
  * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the backlog without
  * publishing a row twice at the same time. A failed batch is retried with exponential backoff;
  * a row may still be published twice when a confirm is lost, which consumers absorb by event id.
+ *
+ * <p>The relay polls on a thread of its own rather than through the Quarkus scheduler, whose one-second
+ * tick would put a floor under every event's latency whatever {@code accord.outbox.poll-interval} says.
  */
-@Startup
 @ApplicationScoped
 public class OutboxRelay {
 
@@ -61,6 +68,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private Channel channel;
+    private ScheduledExecutorService poller;
 
     public OutboxRelay(AgroalDataSource dataSource, RabbitBroker broker, OutboxConfig config, MeterRegistry registry) {
         this.dataSource = dataSource;
@@ -74,8 +82,23 @@ public class OutboxRelay {
                 .description("Batches that could not be published").register(registry);
     }
 
-    @Scheduled(every = "${accord.outbox.poll-interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent started) {
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "accord-outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = config.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::relay, 1000, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (poller != null) {
+            poller.shutdown();
+            poller.awaitTermination(config.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     void relay() {
         try {
             int sent;
