@@ -6,6 +6,7 @@ import static io.accord.clock.support.ClockTestSupport.post;
 import static io.accord.clock.support.ClockTestSupport.types;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,9 @@ class AgreementChangesTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    DeadlineScheduler scheduler;
 
     @BeforeAll
     static void listen() {
@@ -81,14 +85,15 @@ class AgreementChangesTest {
         List<JsonNode> paused = clockEvents(rabbit, queue, source, externalId, Duration.ofSeconds(2));
         assertThat(types(paused)).contains("clock.paused");
 
-        // Resumed: it runs again
+        // Resumed: it runs again. Every change here takes effect at once: one dated later than the moment it is
+        // processed is applied when it falls due, by the deadline scheduler, which these tests drive by hand
         ObjectNode resumed = v2.deepCopy().put("status", "ACTIVE");
-        ClockTestSupport.publishAgreement(rabbit, db, "resumed", resumed, Instant.now().plusMillis(5).toString());
+        ClockTestSupport.publishAgreement(rabbit, db, "resumed", resumed, Instant.now().toString());
         assertThat(types(clockEvents(rabbit, queue, source, externalId, Duration.ofSeconds(2))))
                 .contains("clock.resumed");
 
         // Terminated: the running clock is cancelled from the termination instant
-        Instant terminatedAt = Instant.now().plusMillis(10).truncatedTo(ChronoUnit.MILLIS);
+        Instant terminatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode terminated = v2.deepCopy().put("status", "TERMINATED").put("effectiveTo", terminatedAt.toString());
         ClockTestSupport.publishAgreement(rabbit, db, "terminated", terminated, terminatedAt.toString());
         List<JsonNode> cancelled = clockEvents(rabbit, queue, source, externalId, Duration.ofSeconds(2));
@@ -97,5 +102,41 @@ class AgreementChangesTest {
                 .orElseThrow().get("data");
         assertThat(data.get("cancelReason").asText()).isEqualTo("AGREEMENT_TERMINATED");
         assertThat(data.get("outcome").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    @TestSecurity(user = "helpdesk", roles = Roles.INTEGRATION)
+    void aTerminationDatedLaterCancelsTheClockWhenItFallsDue() {
+        String source = "freshdesk";
+        String externalId = "agr-later-" + UUID.randomUUID();
+        String customer = "org-" + UUID.randomUUID();
+        UUID agreementId = UUID.randomUUID();
+        ObjectNode v1 = AgreementFixtures.agreement(agreementId, source, customer,
+                AgreementFixtures.objective("resolution", "RESOLUTION", "P2", "PT8H"));
+        ClockTestSupport.publishAgreement(rabbit, db, "activated", v1, "2020-01-01T00:00:00Z");
+        post(event(source, externalId, "CREATED", Instant.now().minus(Duration.ofHours(1)).toString(),
+                "customerRef", customer, "priority", "P2")).statusCode(200);
+        assertThat(types(clockEvents(rabbit, queue, source, externalId, Duration.ofSeconds(2))))
+                .containsExactly("clock.started");
+
+        // The termination is known now but takes effect in two seconds: until then the clock runs
+        Instant terminatedAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        ObjectNode terminated = v1.deepCopy().put("status", "TERMINATED").put("effectiveTo", terminatedAt.toString());
+        ClockTestSupport.publishAgreement(rabbit, db, "terminated", terminated, terminatedAt.toString());
+        given().get("/api/work-items/{s}/{id}", source, externalId).then().statusCode(200)
+                .body("clocks[0].phase", is("RUNNING"));
+
+        // When it falls due, the scheduler recomputes the item and the clock is cancelled from that instant
+        // (a read computes as of its own instant, so the stored clock and the event are what prove it)
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(terminatedAt));
+        // Other tests' items may be due as well: claim batches until none is left
+        int claimed = 0;
+        for (int batch = scheduler.fireDue(); batch > 0; batch = scheduler.fireDue()) {
+            claimed += batch;
+        }
+        assertThat(claimed).isPositive();
+        List<JsonNode> cancelled = clockEvents(rabbit, queue, source, externalId, Duration.ofSeconds(2));
+        assertThat(types(cancelled)).containsExactly("clock.cancelled");
+        assertThat(Instant.parse(cancelled.get(0).get("data").get("cancelledAt").asText())).isEqualTo(terminatedAt);
     }
 }
