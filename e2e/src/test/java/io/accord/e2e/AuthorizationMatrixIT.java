@@ -56,7 +56,9 @@ class AuthorizationMatrixIT {
     record Route(String method, String path, Set<Caller> allowed) {
 
         String concretePath() {
-            return path.replace("{id}", NO_SUCH_ID).replace("{n}", "1");
+            return path.replace("{id}", NO_SUCH_ID).replace("{n}", "1").replace("{clockId}", NO_SUCH_ID)
+                    .replace("{adjustmentId}", NO_SUCH_ID).replace("{source}", "e2e-matrix")
+                    .replace("{externalId}", "no-such-item");
         }
     }
 
@@ -102,7 +104,41 @@ class AuthorizationMatrixIT {
             new Route("GET", "/api/agreements/{id}/checks", plus(STAFF, Caller.INTEGRATION, Caller.CUSTOMER)),
             new Route("GET", "/api/agreements/{id}/audit", STAFF),
             new Route("GET", "/api/agreements/match", plus(STAFF, Caller.INTEGRATION)),
-            new Route("GET", "/api/agreements:snapshot", EnumSet.of(Caller.INTERNAL)));
+            new Route("GET", "/api/agreements:snapshot", EnumSet.of(Caller.INTERNAL)),
+            // ticket-clock-service
+            new Route("POST", "/api/work-items/events", plus(AGENTS, Caller.INTEGRATION)),
+            new Route("GET", "/api/work-items/{source}/{externalId}", plus(STAFF, Caller.INTEGRATION, Caller.CUSTOMER)),
+            new Route("GET", "/api/clocks", plus(STAFF, Caller.INTEGRATION, Caller.CUSTOMER)),
+            // penalty-service
+            new Route("GET", "/api/statements", plus(STAFF, Caller.CUSTOMER, Caller.INTERNAL)),
+            new Route("GET", "/api/statements/{id}", plus(STAFF, Caller.CUSTOMER, Caller.INTERNAL)),
+            new Route("GET", "/api/statements/{id}/evidence", plus(STAFF, Caller.CUSTOMER, Caller.INTERNAL)),
+            new Route("GET", "/api/statements/{id}/revisions", plus(STAFF, Caller.CUSTOMER, Caller.INTERNAL)),
+            new Route("GET", "/api/statements/{id}/adjustments", plus(STAFF, Caller.CUSTOMER, Caller.INTERNAL)),
+            new Route("POST", "/api/statements/{id}/adjustments", MANAGERS),
+            new Route("POST", "/api/statements/{id}/adjustments/{adjustmentId}/accept", MANAGERS),
+            new Route("POST", "/api/statements/{id}/adjustments/{adjustmentId}/reject", MANAGERS),
+            new Route("POST", "/api/statements/{id}/close", MANAGERS),
+            new Route("GET", "/api/availability/incidents", plus(STAFF, Caller.INTERNAL)),
+            new Route("POST", "/api/availability/incidents", AGENTS),
+            new Route("POST", "/api/availability/incidents/{id}/end", AGENTS),
+            new Route("GET", "/api/measurements", plus(STAFF, Caller.INTERNAL)),
+            new Route("POST", "/api/measurements", AGENTS),
+            new Route("GET", "/api/exclusions", STAFF),
+            new Route("POST", "/api/exclusions", MANAGERS),
+            new Route("DELETE", "/api/exclusions/{id}", MANAGERS),
+            // notification-service
+            new Route("GET", "/api/notifications", plus(STAFF, Caller.CUSTOMER)),
+            new Route("GET", "/api/notifications/{id}", plus(STAFF, Caller.CUSTOMER)),
+            new Route("POST", "/api/notifications/{id}/retry", MANAGERS),
+            new Route("GET", "/api/escalations/{clockId}", STAFF),
+            new Route("POST", "/api/escalations/{clockId}/ack", AGENTS),
+            new Route("GET", "/api/channels", STAFF),
+            new Route("POST", "/api/channels", MANAGERS),
+            new Route("GET", "/api/channels/{id}", STAFF),
+            new Route("PUT", "/api/channels/{id}", MANAGERS),
+            new Route("DELETE", "/api/channels/{id}", ADMINS),
+            new Route("POST", "/api/channels/test", MANAGERS));
 
     @BeforeAll
     static void tokens() {
