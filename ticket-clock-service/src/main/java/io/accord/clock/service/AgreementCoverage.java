@@ -216,23 +216,17 @@ public final class AgreementCoverage implements Coverage {
         return COMPILED.computeIfAbsent(spec, CalendarSpec::toCalendar);
     }
 
-    // The engine's conditions are alternatives of event types or entered statuses; a model condition naming both an
-    // event and a status is taken by its event
+    // The model's conditions are alternatives, each an event, a status or both, exactly as the engine's
     static CustomMetric custom(ClockConditions c) {
         return new CustomMetric(condition(c.start()), condition(c.pause()), condition(c.resume()),
                 condition(c.stop()), condition(c.cancel()), condition(c.reset()));
     }
 
     private static io.accord.clock.engine.Condition condition(List<Condition> alternatives) {
-        Set<ItemEventType> events = EnumSet.noneOf(ItemEventType.class);
-        Set<ItemStatus> statuses = EnumSet.noneOf(ItemStatus.class);
-        for (Condition c : alternatives) {
-            if (c.event() != null) {
-                events.add(ItemEventType.valueOf(c.event().name()));
-            } else {
-                statuses.add(ItemStatus.valueOf(c.status().name()));
-            }
-        }
-        return new io.accord.clock.engine.Condition(events, statuses);
+        return new io.accord.clock.engine.Condition(alternatives.stream()
+                .map(c -> new io.accord.clock.engine.Condition.Alternative(
+                        c.event() == null ? null : ItemEventType.valueOf(c.event().name()),
+                        c.status() == null ? null : ItemStatus.valueOf(c.status().name())))
+                .toList());
     }
 }

@@ -75,6 +75,28 @@ class AgreementCoverageTest {
     }
 
     @Test
+    void customConditionsKeepAnEventAndAStatusTogether() {
+        // {"event": "AGENT_REPLIED", "status": "PENDING_CUSTOMER"} is one alternative needing both, not two
+        io.accord.model.agreement.ClockConditions model = new io.accord.model.agreement.ClockConditions(
+                List.of(new io.accord.model.agreement.Condition(io.accord.model.agreement.ItemEventType.CREATED, null)),
+                null, null,
+                List.of(new io.accord.model.agreement.Condition(io.accord.model.agreement.ItemEventType.AGENT_REPLIED,
+                                io.accord.model.agreement.NormalizedStatus.PENDING_CUSTOMER),
+                        new io.accord.model.agreement.Condition(null, io.accord.model.agreement.NormalizedStatus.RESOLVED)),
+                null, null);
+
+        io.accord.clock.engine.CustomMetric custom = AgreementCoverage.custom(model);
+
+        assertThat(custom.stop().alternatives()).containsExactly(
+                new io.accord.clock.engine.Condition.Alternative(io.accord.clock.engine.ItemEventType.AGENT_REPLIED,
+                        ItemStatus.PENDING_CUSTOMER),
+                new io.accord.clock.engine.Condition.Alternative(null, ItemStatus.RESOLVED));
+        assertThat(custom.start().alternatives()).containsExactly(
+                new io.accord.clock.engine.Condition.Alternative(io.accord.clock.engine.ItemEventType.CREATED, null));
+        assertThat(custom.pause().alternatives()).isEmpty();
+    }
+
+    @Test
     void escalationThresholdsAreWarningsToo() {
         ObjectNode json = golden();
         ((ObjectNode) json.get("escalationPolicy").get("levels").get(0).get("trigger")).put("percent", 60);

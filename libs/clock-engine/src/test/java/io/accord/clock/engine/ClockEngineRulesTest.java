@@ -561,6 +561,46 @@ class ClockEngineRulesTest {
     }
 
     @Test
+    void aConditionNamingAnEventAndAStatusNeedsBoth() {
+        // Stop on "an agent reply that hands the item back to the customer": the 10:00 reply leaves the item OPEN and
+        // the 11:00 move to PENDING_CUSTOMER is no reply, so neither stops it; the 12:00 reply with PENDING_CUSTOMER
+        // does. Started at creation (09:00), never paused: 180 min.
+        CustomMetric conditions = new CustomMetric(Condition.onEvents(ItemEventType.CREATED), Condition.NEVER,
+                Condition.NEVER, Condition.on(ItemEventType.AGENT_REPLIED, ItemStatus.PENDING_CUSTOMER),
+                Condition.NEVER, Condition.NEVER);
+        ObjectiveTerms custom = objective("hand-back", Metric.CUSTOM).custom(conditions)
+                .pauseStatuses(Set.of()).target(P3, minutes(480)).build();
+        ItemHistory history = new HistoryBuilder().created("09:00", OPEN, P3).agentReplied("10:00")
+                .status("11:00", ItemStatus.PENDING_CUSTOMER).status("11:30", OPEN)
+                .agentReplied("12:00", ItemStatus.PENDING_CUSTOMER).build();
+
+        Clock clock = only(engine.compute(history, Coverage.always(custom), at("14:00")));
+
+        assertThat(clock.completedAt()).isEqualTo(at("12:00"));
+        assertThat(clock.elapsed()).isEqualTo(minutes(180));
+        assertThat(clock.outcome()).isEqualTo(Outcome.MET);
+    }
+
+    @Test
+    void conditionsAreAlternatives() {
+        // "Resolved, or an agent reply into PENDING_CUSTOMER": either stops; a status entered again matches only once.
+        Condition stop = Condition.onEvents(ItemEventType.RESOLVED)
+                .or(Condition.on(ItemEventType.AGENT_REPLIED, ItemStatus.PENDING_CUSTOMER))
+                .or(Condition.onStatuses(ItemStatus.ON_HOLD));
+        ItemHistory history = new HistoryBuilder().created("09:00", OPEN, P3).agentReplied("10:00")
+                .agentReplied("11:00", ItemStatus.PENDING_CUSTOMER).status("11:30", ItemStatus.ON_HOLD)
+                .customerReplied("11:40").resolved("12:00").build();
+        List<ItemEvent> events = history.events();
+
+        assertThat(stop.matches(events.get(1), OPEN)).as("a reply leaving the item open").isFalse();
+        assertThat(stop.matches(events.get(2), OPEN)).as("a reply handing it back").isTrue();
+        assertThat(stop.matches(events.get(3), ItemStatus.PENDING_CUSTOMER)).as("entering ON_HOLD").isTrue();
+        assertThat(stop.matches(events.get(4), ItemStatus.ON_HOLD)).as("staying ON_HOLD").isFalse();
+        assertThat(stop.matches(events.get(5), ItemStatus.ON_HOLD)).as("resolved").isTrue();
+        assertThat(Condition.NEVER.matches(events.get(5), ItemStatus.ON_HOLD)).isFalse();
+    }
+
+    @Test
     void customResetEndsTheCycleAndStartsANewOne() {
         // Reset on a priority change: cycle 1 (09:00-10:00) is cancelled with reason RESET, cycle 2 counts from 10:00.
         CustomMetric conditions = new CustomMetric(Condition.onEvents(ItemEventType.CREATED), Condition.NEVER,

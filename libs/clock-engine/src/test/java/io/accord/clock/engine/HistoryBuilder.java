@@ -60,6 +60,12 @@ final class HistoryBuilder {
         return add(ItemEventType.AGENT_REPLIED, time);
     }
 
+    /** An agent's reply that also moves the item into {@code after} (e.g. back to the customer). */
+    HistoryBuilder agentReplied(String time, ItemStatus after) {
+        status = after;
+        return add(ItemEventType.AGENT_REPLIED, time);
+    }
+
     HistoryBuilder customerReplied(String time) {
         return add(ItemEventType.CUSTOMER_REPLIED, time);
     }
