@@ -64,7 +64,11 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final RabbitBroker broker;
     private final OutboxConfig config;
+    /** How often the backlog gauge is measured: a count over the table is too dear for every polling round. */
+    static final long BACKLOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final AtomicLong backlog = new AtomicLong();
+    private long backlogMeasuredAt = System.nanoTime() - BACKLOG_EVERY_NANOS;
     private final Counter published;
     private final Counter failures;
     private Channel channel;
@@ -75,7 +79,7 @@ public class OutboxRelay {
         this.broker = broker;
         this.config = config;
         Gauge.builder("accord.outbox.backlog", backlog, AtomicLong::get)
-                .description("Committed events not yet confirmed by the broker").register(registry);
+                .description("Committed events not yet confirmed by the broker, measured every 10 s").register(registry);
         this.published = Counter.builder("accord.outbox.published")
                 .description("Events published and confirmed").register(registry);
         this.failures = Counter.builder("accord.outbox.failures")
@@ -105,7 +109,10 @@ public class OutboxRelay {
             do {
                 sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
             } while (sent == config.batchSize());
-            backlog.set(countBacklog());
+            if (System.nanoTime() - backlogMeasuredAt >= BACKLOG_EVERY_NANOS) {
+                backlog.set(countBacklog());
+                backlogMeasuredAt = System.nanoTime();
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay round failed: %s", e.getMessage());
         }
@@ -116,7 +123,7 @@ public class OutboxRelay {
         QuarkusTransaction.requiringNew().run(() -> execute(PURGE, ps -> ps.setLong(1, config.retention().toMillis())));
     }
 
-    /** The number of committed rows still waiting for the broker, as last measured. */
+    /** The number of committed rows still waiting for the broker, as last measured (at most 10 s ago). */
     public long backlog() {
         return backlog.get();
     }
