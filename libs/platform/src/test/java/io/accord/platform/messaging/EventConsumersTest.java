@@ -95,6 +95,24 @@ class EventConsumersTest {
         assertThat(dead.messageId()).isEqualTo(id);
     }
 
+    @Test
+    void anEventWhoseDataDoesNotFitItsRecordIsDeadLetteredAfterOneAttempt() {
+        awaitConsumers();
+        rabbit.purge(DLQ);
+        String subject = "typed-" + UUID.randomUUID();
+        OutboundEvent event = codec.create(EventType.CLOCK_BREACHED, subject, Map.of("count", "many"));
+
+        rabbit.publish("clock.breached", event.id().toString(), event.body());
+
+        RabbitQueues.Message dead = rabbit.next(DLQ, Duration.ofSeconds(15))
+                .orElseThrow(() -> new AssertionError("the event never reached " + DLQ));
+        assertThat(dead.messageId()).isEqualTo(event.id().toString());
+        // Retrying cannot make "many" a number: one attempt, nothing applied
+        assertThat(TestEffectHandler.ATTEMPTS.get(subject)).hasValue(1);
+        assertThat(effects(subject)).isZero();
+        assertThat(processed(event.id().toString())).isZero();
+    }
+
     private void awaitConsumers() {
         await().atMost(Duration.ofSeconds(30)).until(consumers::allStarted);
     }
