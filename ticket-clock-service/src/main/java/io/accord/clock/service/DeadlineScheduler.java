@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Fires warnings and breaches on time. Every poll ({@code accord.clocks.scheduler.poll-interval}, 200 ms) it claims, in small batches, the items that have a running clock
+ * Fires warnings and breaches on time. Every poll ({@code accord.clocks.scheduler.poll-interval}, 200 ms) each of its
+ * workers ({@code accord.clocks.scheduler.workers}, 2) claims, in small batches, the items that have a running clock
  * due ({@code next_fire_at <= now}) or a recomputation due, locking the items with {@code FOR UPDATE SKIP LOCKED}:
  * replicas (and an ingestion of the same item) never work on one item at once, and none waits for another. Each
  * claimed item is recomputed at now, which emits its due facts through the outbox and advances its
@@ -43,17 +44,15 @@ public class DeadlineScheduler {
     private final AtomicLong running = new AtomicLong();
     private final boolean enabled;
     private final Duration pollInterval;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "accord-deadline-scheduler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final int workers;
+    private final ScheduledExecutorService poller;
 
     public DeadlineScheduler(ClockRepository clocks, WorkItemRepository items, ClockProjector projector, Clock clock,
             MeterRegistry registry, @ConfigProperty(name = "accord.clocks.scheduler.batch-size") int batchSize,
             @ConfigProperty(name = "accord.clocks.scheduler.max-batches-per-poll") int maxBatchesPerPoll,
             @ConfigProperty(name = "accord.clocks.scheduler.poll-interval") Duration pollInterval,
-            @ConfigProperty(name = "accord.clocks.scheduler.enabled", defaultValue = "true") boolean enabled) {
+            @ConfigProperty(name = "accord.clocks.scheduler.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "accord.clocks.scheduler.workers", defaultValue = "2") int workers) {
         this.pollInterval = pollInterval;
         this.enabled = enabled;
         this.clocks = clocks;
@@ -63,13 +62,28 @@ public class DeadlineScheduler {
         this.batchSize = batchSize;
         this.maxBatchesPerPoll = maxBatchesPerPoll;
         registry.gauge("accord.clock.running", running);
+        if (workers < 1) {
+            throw new IllegalArgumentException("accord.clocks.scheduler.workers must be at least 1, not " + workers);
+        }
+        this.workers = workers;
+        AtomicLong threads = new AtomicLong();
+        this.poller = Executors.newScheduledThreadPool(workers, r -> {
+            Thread thread = new Thread(r, "accord-deadline-scheduler-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void start(@Observes StartupEvent event) {
         if (enabled) {
-            // Quarkus' own scheduler ticks once a second; deadlines need a finer poll, so a thread of our own
-            poller.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            // Quarkus' own scheduler ticks once a second; deadlines need a finer poll, so threads of our own. Each
+            // worker claims its own batches (SKIP LOCKED, as replicas do); their polls are spread over the interval,
+            // and while one waits for PostgreSQL another computes
+            long every = pollInterval.toMillis();
+            for (int worker = 0; worker < workers; worker++) {
+                poller.scheduleWithFixedDelay(this::poll, every + worker * every / workers, every,
+                        TimeUnit.MILLISECONDS);
+            }
         }
     }
 

@@ -100,9 +100,10 @@ class DeadlineSchedulerTest {
 
         List<JsonNode> fired = new ArrayList<>();
         for (RabbitQueues.Message m : rabbit.drain(queue, Duration.ofSeconds(3))) {
-            assertThat(EventSchemas.get().validateCloudEvent(m.body())).isEmpty();
             JsonNode body = ClockTestSupport.read(m.body());
-            if (body.get("data").get("item").get("externalId").asText().startsWith(prefix)) {
+            // Other tests publish to the same exchange, malformed events included: only this test's are checked
+            if (body.path("data").path("item").path("externalId").asText().startsWith(prefix)) {
+                assertThat(EventSchemas.get().validateCloudEvent(m.body())).isEmpty();
                 fired.add(body);
             }
         }

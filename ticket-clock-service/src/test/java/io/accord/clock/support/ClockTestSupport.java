@@ -68,14 +68,16 @@ public final class ClockTestSupport {
             Duration window) {
         List<JsonNode> events = new ArrayList<>();
         for (RabbitQueues.Message message : rabbit.drain(queue, window)) {
+            JsonNode body = read(message.body());
+            // Other tests publish to the same exchange, malformed events included: only this item's are checked
+            JsonNode item = body.path("data").path("item");
+            if (!source.equals(item.path("source").asText()) || !externalId.equals(item.path("externalId").asText())) {
+                continue;
+            }
             assertThat(EventSchemas.get().validateCloudEvent(message.body()))
                     .as("%s %s", message.routingKey(), message.body()).isEmpty();
-            JsonNode body = read(message.body());
             assertThat(message.messageId()).isEqualTo(body.get("id").asText());
-            JsonNode item = body.get("data").get("item");
-            if (source.equals(item.get("source").asText()) && externalId.equals(item.get("externalId").asText())) {
-                events.add(body);
-            }
+            events.add(body);
         }
         return events;
     }
