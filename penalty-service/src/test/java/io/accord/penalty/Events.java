@@ -1,7 +1,11 @@
 package io.accord.penalty;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.accord.model.events.EventType;
+import io.accord.model.schema.EventSchemas;
 import io.accord.platform.testing.RabbitQueues;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,5 +62,26 @@ final class Events {
         String type = event.get("type").asText();
         String routingKey = type.substring("io.accord.".length(), type.lastIndexOf(".v"));
         rabbit.publish(routingKey, event.get("id").asText(), event.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What this service publishes matches sla-model's schema of its type (envelope and data). */
+    static void assertMatchesItsSchema(RabbitQueues.Message message) {
+        assertThat(EventSchemas.get().validateCloudEvent(message.body())).isEmpty();
+        // validateCloudEvent checks the data against its type's schema; the routing key must name that type
+        assertThat(subjectOrType(message, "type"))
+                .isEqualTo(EventType.fromRoutingKey(message.routingKey()).orElseThrow().type());
+    }
+
+    /** The CloudEvent subject of a published message (the statement id of statement and penalty events). */
+    static String subject(RabbitQueues.Message message) {
+        return subjectOrType(message, "subject");
+    }
+
+    private static String subjectOrType(RabbitQueues.Message message, String field) {
+        try {
+            return MAPPER.readTree(message.body()).get(field).asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

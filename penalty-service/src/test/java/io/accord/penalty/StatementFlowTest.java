@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.accord.model.events.EventType;
-import io.accord.model.schema.EventSchemas;
 import io.accord.penalty.domain.IncidentRecord;
 import io.accord.penalty.service.Statements;
 import io.accord.platform.testing.RabbitQueues;
@@ -152,7 +150,7 @@ class StatementFlowTest {
         List<RabbitQueues.Message> published = rabbit.drain(events, Duration.ofSeconds(2));
         assertThat(published).extracting(RabbitQueues.Message::routingKey)
                 .contains("statement.closed", "penalty.assessed");
-        published.forEach(StatementFlowTest::assertMatchesItsSchema);
+        published.forEach(Events::assertMatchesItsSchema);
         JsonNode assessed = Events.MAPPER.readTree(published.stream()
                 .filter(m -> m.routingKey().equals("penalty.assessed")).findFirst().orElseThrow().body());
         assertThat(assessed.at("/data/totalCredit/amount").asText()).isEqualTo("150.00");
@@ -233,7 +231,7 @@ class StatementFlowTest {
         given().post("/api/statements/" + statement(agreementId, "2026-08").getString("items[0].id") + "/close")
                 .then().statusCode(200);
         RabbitQueues.Message review = rabbit.next(reviews, Duration.ofSeconds(5)).orElseThrow();
-        assertMatchesItsSchema(review);
+        Events.assertMatchesItsSchema(review);
         JsonNode data = Events.MAPPER.readTree(review.body()).get("data");
         assertThat(data.get("objectiveKey").asText()).isEqualTo("intervention");
         assertThat(data.get("missedInARow").asInt()).isEqualTo(3);
@@ -254,9 +252,9 @@ class StatementFlowTest {
         assertThat(rabbit.drain(updates, Duration.ofSeconds(1))).noneMatch(m -> m.body().contains(id));
         statements.publishUpdates(Instant.now().plus(Duration.ofMinutes(1)));
         List<RabbitQueues.Message> published = rabbit.drain(updates, Duration.ofSeconds(2)).stream()
-                .filter(m -> subject(m).equals(id)).toList();
+                .filter(m -> Events.subject(m).equals(id)).toList();
         assertThat(published).hasSize(1);
-        assertMatchesItsSchema(published.get(0));
+        Events.assertMatchesItsSchema(published.get(0));
         assertThat(Events.MAPPER.readTree(published.get(0).body()).at("/data/totalCredit/amount").asText())
                 .isEqualTo("150.00");
         // published once: the next round has nothing for it
@@ -356,26 +354,6 @@ class StatementFlowTest {
     @Test
     void withoutATokenNothingIsRead() {
         given().get("/api/statements").then().statusCode(401).contentType("application/problem+json");
-    }
-
-    /** What this service publishes matches sla-model's schema of its type (envelope and data). */
-    static void assertMatchesItsSchema(RabbitQueues.Message message) {
-        assertThat(EventSchemas.get().validateCloudEvent(message.body())).isEmpty();
-        try {
-            // validateCloudEvent checks the data against its type's schema; the routing key must name that type
-            assertThat(Events.MAPPER.readTree(message.body()).get("type").asText())
-                    .isEqualTo(EventType.fromRoutingKey(message.routingKey()).orElseThrow().type());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String subject(RabbitQueues.Message message) {
-        try {
-            return Events.MAPPER.readTree(message.body()).get("subject").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static io.restassured.response.ValidatableResponse postIncident(String service, String start, String end,
