@@ -2,11 +2,13 @@ package io.accord.notification;
 
 import static io.accord.notification.EscalationFlowTest.asRole;
 import static io.accord.notification.EscalationFlowTest.contentByType;
+import static io.accord.notification.EscalationFlowTest.createChannel;
 import static io.accord.notification.EscalationFlowTest.deliveries;
 import static io.accord.notification.EscalationFlowTest.mailsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +19,9 @@ import io.accord.notification.listener.ClockEventsHandler;
 import io.accord.notification.listener.PenaltyEventsHandler;
 import io.accord.notification.service.AgreementCopies;
 import io.accord.notification.service.DeliveryWorker;
+import io.accord.notification.service.WebhookSignature;
 import io.accord.notification.support.Fixtures;
+import io.accord.notification.support.RecordingHttpServer;
 import io.accord.notification.support.Samples;
 import io.accord.platform.events.InboundEvent;
 import io.accord.platform.messaging.EventHandler;
@@ -32,10 +36,11 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Penalties and reviews, business hours, locale fallback, customers' scope, test messages. */
+/** Penalties and reviews (sla-model's golden samples), business hours, locale fallback, customers' scope, test messages. */
 @QuarkusTest
 class EscalationEdgesTest {
 
@@ -71,21 +76,24 @@ class EscalationEdgesTest {
                 .put("zone", "Europe/Paris");
         apply(agreements, agreement);
 
-        apply(penalties, penaltyEvent("penalty.assessed", agreementId, "0.00"));
-        apply(penalties, penaltyEvent("penalty.assessed", agreementId, "150.00"));
-        apply(penalties, penaltyEvent("penalty.review-required", agreementId, null));
+        // penalty-service's events as sla-model's golden samples show them, for this agreement
+        apply(penalties, penaltySample("penalty.assessed", agreementId, "0.00"));
+        apply(penalties, penaltySample("penalty.assessed", agreementId, null));
+        apply(penalties, penaltySample("penalty.review-required", agreementId, null));
         worker.sendDue(Instant.now());
 
         List<MimeMessage> finance = mailsTo("finance-" + tag + "@example.com");
         assertThat(finance).hasSize(1); // the zero penalty told nobody
         assertThat(finance.get(0).getSubject()).isEqualTo("[Accord] Penalty: Hosting SLA " + tag + " - 2026-03");
         assertThat(contentByType((MimeMultipart) finance.get(0).getContent()).get("text/plain"))
-                .contains("Amount: 150.00 EUR").contains("/agreements/" + agreementId);
+                .contains("A penalty was assessed on Hosting SLA " + tag + " for 2026-03: 270.00 EUR.")
+                .contains("Amount: 270.00 EUR").contains("/agreements/" + agreementId);
         List<MimeMessage> reviews = mailsTo("am-" + tag + "@example.com");
         assertThat(reviews).hasSize(1);
         assertThat(reviews.get(0).getSubject()).isEqualTo("[Accord] Revue nécessaire : Hosting SLA " + tag);
         assertThat(contentByType((MimeMultipart) reviews.get(0).getContent()).get("text/plain"))
-                .contains("(2026-01, 2026-02, 2026-03)");
+                .contains("Hosting SLA " + tag + " a manqué ses objectifs (Time to intervene) trop de périodes de"
+                        + " suite (2026-05, 2026-04, 2026-03) : une revue est nécessaire.");
     }
 
     @Test
@@ -163,25 +171,79 @@ class EscalationEdgesTest {
         asRole(Roles.MANAGER).contentType(ContentType.JSON).body("{\"email\":\"" + address + "\",\"locale\":\"fr\"}")
                 .post("/api/channels/test").then().statusCode(200).body("sent", equalTo(true));
         assertThat(mailsTo(address)).extracting(MimeMessage::getSubject).containsExactly("[Accord] Message de test");
+        Map<String, String> parts = contentByType((MimeMultipart) mailsTo(address).get(0).getContent());
+        assertThat(parts.get("text/plain")).contains("Ceci est un message de test d'Accord");
+        assertThat(parts.get("text/html")).contains("<html lang=\"fr\">");
         asRole(Roles.MANAGER).contentType(ContentType.JSON).body("{\"channelId\":\"nowhere-" + address.substring(5, 13)
                 + "\"}").post("/api/channels/test").then().statusCode(404);
         asRole(Roles.AGENT).contentType(ContentType.JSON).body("{\"email\":\"" + address + "\"}")
                 .post("/api/channels/test").then().statusCode(403);
     }
 
-    private ObjectNode penaltyEvent(String routingKey, UUID agreementId, String total) {
-        ObjectNode event = mapper.createObjectNode().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
-                .put("source", "/accord/penalty-service").put("type", "io.accord." + routingKey + ".v1")
-                .put("subject", agreementId.toString()).put("time", "2026-04-03T08:00:00Z");
-        ObjectNode data = event.putObject("data").put("agreementId", agreementId.toString())
-                .put("customerPartyId", SAMPLE_CUSTOMER).put("period", "2026-03");
+    @Test
+    void aManagerTestsEveryKindOfChatAndWebhookChannel() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        try (RecordingHttpServer http = new RecordingHttpServer()) {
+            createChannel("slack-test-" + tag, "SLACK", http.url("/slack"), null);
+            createChannel("teams-test-" + tag, "TEAMS", http.url("/teams"), null);
+            createChannel("hook-test-" + tag, "WEBHOOK", http.url("/hook"), EscalationFlowTest.SECRET);
+            createChannel("gone-test-" + tag, "SLACK", http.url("/gone"), null);
+            http.answer("/gone", 404);
+
+            sendTest("slack-test-" + tag, "en").body("sent", equalTo(true));
+            JsonNode slack = mapper.readTree(http.received("/slack").get(0).body());
+            assertThat(slack.path("text").asText()).isEqualTo("[Accord] Test message");
+            assertThat(slack.path("blocks").findValuesAsText("type")).containsSubsequence("header", "section",
+                    "actions");
+            assertThat(slack.at("/blocks/1/text/text").asText())
+                    .startsWith("This is a test message from Accord: this destination receives escalations.");
+
+            sendTest("teams-test-" + tag, "fr").body("sent", equalTo(true));
+            JsonNode teams = mapper.readTree(http.received("/teams").get(0).body());
+            assertThat(teams.at("/attachments/0/contentType").asText())
+                    .isEqualTo("application/vnd.microsoft.card.adaptive");
+            assertThat(teams.at("/attachments/0/content/body/0/text").asText()).isEqualTo("[Accord] Message de test");
+            assertThat(teams.at("/attachments/0/content/actions/0/title").asText()).isEqualTo("Ouvrir dans Accord");
+
+            sendTest("hook-test-" + tag, null).body("sent", equalTo(true));
+            RecordingHttpServer.Received hook = http.received("/hook").get(0);
+            assertThat(hook.header("Content-Type")).isEqualTo("application/cloudevents+json");
+            assertThat(mapper.readTree(hook.body()).path("type").asText()).isEqualTo("io.accord.notification.test.v1");
+            assertThat(hook.header("X-Accord-Delivery")).isNotBlank();
+            assertThat(EscalationFlowTest.receiverAccepts(hook.header(WebhookSignature.HEADER), hook.body())).isTrue();
+
+            // a destination that refuses answers sent=false with the reason, never the URL
+            sendTest("gone-test-" + tag, "en").body("sent", equalTo(false))
+                    .body("error", org.hamcrest.Matchers.startsWith("HTTP 404"))
+                    .body("error", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("127.0.0.1")));
+            assertThat(http.received("/slack")).hasSize(1);
+            asRole(Roles.AGENT).contentType(ContentType.JSON).body("{\"channelId\":\"slack-test-" + tag + "\"}")
+                    .post("/api/channels/test").then().statusCode(403);
+            assertThat(http.received("/slack")).hasSize(1);
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse sendTest(String channelId, String locale) {
+        String body = "{\"channelId\":\"" + channelId + "\"" + (locale == null ? "" : ",\"locale\":\"" + locale
+                + "\"") + "}";
+        return asRole(Roles.MANAGER).contentType(ContentType.JSON).body(body).post("/api/channels/test").then()
+                .statusCode(200);
+    }
+
+    /**
+     * sla-model's golden sample {@code routingKey} re-identified for {@code agreementId} (a fresh event id), with
+     * its {@code totalCredit} set to {@code total} when given.
+     */
+    private static ObjectNode penaltySample(String routingKey, UUID agreementId, String total) {
+        ObjectNode event = Samples.cloudEvent(routingKey);
+        event.put("id", UUID.randomUUID().toString());
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("agreementId", agreementId.toString());
+        if (routingKey.equals("penalty.review-required")) {
+            event.put("subject", agreementId.toString());
+        }
         if (total != null) {
-            data.put("statementId", UUID.randomUUID().toString()).put("revision", 1);
-            data.putObject("total").put("amount", total).put("currency", "EUR");
-            data.putArray("lines");
-        } else {
-            data.put("objectiveKey", "first-response").put("streak", 3).put("threshold", 3);
-            data.putArray("missedPeriods").add("2026-01").add("2026-02").add("2026-03");
+            ((ObjectNode) data.get("totalCredit")).put("amount", total);
         }
         return event;
     }

@@ -401,7 +401,7 @@ class EscalationFlowTest {
     }
 
     /** What a receiver does, with nothing but the JDK: recompute the HMAC over "t.body" and compare. */
-    private static boolean receiverAccepts(String header, byte[] body) throws Exception {
+    static boolean receiverAccepts(String header, byte[] body) throws Exception {
         Map<String, String> parts = Arrays.stream(header.split(",")).map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> p[1]));
         long t = Long.parseLong(parts.get("t"));

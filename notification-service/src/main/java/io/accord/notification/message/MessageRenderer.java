@@ -105,7 +105,7 @@ public class MessageRenderer {
     private MessageView penaltyView(MessageKind kind, String locale, ZoneId zone, JsonNode data, String agreementName,
             Optional<AgreementVersion> agreement) {
         String period = text(data, "period");
-        JsonNode money = data.has("amount") ? data.get("amount") : data.path("total");
+        JsonNode money = data.path("totalCredit");
         String amount = money.isObject() && money.has("amount")
                 ? money.path("amount").asText() + " " + money.path("currency").asText("")
                 : money.isValueNode() ? money.asText() : null;

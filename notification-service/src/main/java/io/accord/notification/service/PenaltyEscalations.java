@@ -17,9 +17,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * PENALTY levels on {@code penalty.assessed} with a non-zero total, REVIEW levels on {@code penalty.review-required}.
- * The data is read leniently (only {@code agreementId}, {@code customerPartyId} and {@code total} matter here), so
- * these events are escalated whatever else their records carry.
+ * PENALTY levels on {@code penalty.assessed} with a non-zero {@code totalCredit}, REVIEW levels on
+ * {@code penalty.review-required} (sla-model's {@code PenaltyAssessed} and {@code PenaltyReviewRequired}). The data is
+ * read leniently (only {@code agreementId}, {@code customerPartyId} and {@code totalCredit} matter here), so these
+ * events are escalated whatever else their records carry.
  */
 @ApplicationScoped
 public class PenaltyEscalations {
@@ -43,7 +44,7 @@ public class PenaltyEscalations {
         if (agreementId == null) {
             throw new IllegalArgumentException("event " + event.id() + " names no agreementId");
         }
-        if (type == EventType.PENALTY_ASSESSED && !positive(data.path("total"))) {
+        if (type == EventType.PENALTY_ASSESSED && !positive(data.path("totalCredit"))) {
             LOG.debugf("penalty of agreement %s is zero: nobody is told", agreementId);
             return;
         }
