@@ -57,7 +57,7 @@ class AuthorizationMatrixIT {
 
         String concretePath() {
             return path.replace("{id}", NO_SUCH_ID).replace("{n}", "1").replace("{clockId}", NO_SUCH_ID)
-                    .replace("{adjustmentId}", NO_SUCH_ID).replace("{source}", "e2e-matrix")
+                    .replace("{adjustmentId}", NO_SUCH_ID).replace("{source}", "e2e-matrix").replace("{sourceId}", "no-such-source")
                     .replace("{externalId}", "no-such-item");
         }
     }
@@ -108,7 +108,15 @@ class AuthorizationMatrixIT {
             // ticket-clock-service
             new Route("POST", "/api/work-items/events", plus(AGENTS, Caller.INTEGRATION)),
             new Route("GET", "/api/work-items/{source}/{externalId}", plus(STAFF, Caller.INTEGRATION, Caller.CUSTOMER)),
+            new Route("GET", "/api/work-items/{source}/{externalId}/explain",
+                    plus(STAFF, Caller.INTEGRATION, Caller.CUSTOMER)),
             new Route("GET", "/api/clocks", plus(STAFF, Caller.INTEGRATION, Caller.CUSTOMER)),
+            new Route("GET", "/api/sources", STAFF),
+            new Route("POST", "/api/sources", ADMINS),
+            new Route("GET", "/api/sources/{sourceId}", STAFF),
+            new Route("PUT", "/api/sources/{sourceId}", ADMINS),
+            new Route("DELETE", "/api/sources/{sourceId}", ADMINS),
+            new Route("GET", "/api/sources/{sourceId}/unmatched", STAFF),
             // penalty-service
             new Route("GET", "/api/statements", plus(STAFF, Caller.CUSTOMER, Caller.INTERNAL)),
             new Route("GET", "/api/statements/{id}", plus(STAFF, Caller.CUSTOMER, Caller.INTERNAL)),

@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.accord.platform.testing.KeycloakTokens;
+import io.accord.platform.testing.LocalSecrets;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +90,49 @@ class GatewayIT {
         String webhook = "{\"payload\": \"" + "x".repeat(300_000) + "\"}";
         given().port(Stack.GATEWAY).contentType("application/json").body(webhook).post("/api/webhooks/generic")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void aSignedWebhookPassesTheGatewayByteForByte() throws Exception {
+        // A HubSpot source of its own, with the stack's demo secret; HubSpot signs the URL it calls: the gateway's
+        String sourceId = "e2e-hubspot-" + UUID.randomUUID().toString().substring(0, 8);
+        Stack.gateway(Stack.token("admin")).contentType("application/json")
+                .body(Map.of("id", sourceId, "provider", "hubspot", "secretRef", "hubspot-sales"))
+                .post("/api/sources").then().statusCode(201);
+        byte[] body = Files.readAllBytes(Stack.ROOT.resolve(
+                "ticket-clock-service/src/test/resources/webhooks/hubspot-ticket-created.json"));
+        byte[] secret = LocalSecrets.get("ACCORD_WEBHOOKS_SECRETS_HUBSPOT_SALES").getBytes(StandardCharsets.UTF_8);
+        String uri = "http://127.0.0.1:" + Stack.GATEWAY + "/api/webhooks/" + sourceId;
+
+        // No bearer token: the signature over the exact bytes is the credential
+        hubSpot(sourceId, body, secret, uri).then().statusCode(200).contentType("application/json");
+        Stack.gateway(Stack.token("viewer")).get("/api/work-items/{source}/{id}", sourceId, "2148830201").then()
+                .statusCode(200).body("title", org.hamcrest.Matchers.equalTo("Invoice export fails for March"));
+
+        // One byte changed on the way is refused, and so is a signature made for another address
+        byte[] changed = body.clone();
+        changed[body.length / 2] = (byte) (changed[body.length / 2] == ' ' ? '\t' : ' ');
+        hubSpot(sourceId, changed, secret, uri, body).then().statusCode(401).contentType("application/problem+json");
+        hubSpot(sourceId, body, secret, "http://127.0.0.1:8082/api/webhooks/" + sourceId).then().statusCode(401);
+    }
+
+    private static Response hubSpot(String sourceId, byte[] body, byte[] secret, String uri) throws Exception {
+        return hubSpot(sourceId, body, secret, uri, body);
+    }
+
+    /** Posts {@code body} through the gateway with HubSpot's v3 headers computed over {@code signed}. */
+    private static Response hubSpot(String sourceId, byte[] body, byte[] secret, String uri, byte[] signed)
+            throws Exception {
+        String timestamp = Long.toString(System.currentTimeMillis());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        mac.update(("POST" + uri).getBytes(StandardCharsets.UTF_8));
+        mac.update(signed);
+        mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
+        return given().port(Stack.GATEWAY).contentType("application/json").body(body)
+                .header("X-HubSpot-Signature-v3", Base64.getEncoder().encodeToString(mac.doFinal()))
+                .header("X-HubSpot-Request-Timestamp", timestamp)
+                .post("/api/webhooks/{id}", sourceId);
     }
 
     @Test
