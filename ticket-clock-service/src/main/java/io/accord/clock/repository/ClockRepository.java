@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The clocks projection and the record of what was published about each clock. */
@@ -58,6 +60,21 @@ public class ClockRepository {
             return read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read clocks of item " + itemId, e);
+        }
+    }
+
+    /** The clocks of several items in one round trip, by item. */
+    public Map<Long, List<StoredClock>> findByItems(List<Long> itemIds) {
+        String sql = "select " + COLUMNS + " from clock where item_id = any(?) order by item_id, objective_key, cycle";
+        Map<Long, List<StoredClock>> byItem = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("bigint", itemIds.toArray()));
+            for (StoredClock clock : read(ps)) {
+                byItem.computeIfAbsent(clock.itemId(), id -> new ArrayList<>()).add(clock);
+            }
+            return byItem;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read clocks of items " + itemIds, e);
         }
     }
 

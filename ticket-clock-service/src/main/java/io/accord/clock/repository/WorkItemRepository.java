@@ -15,7 +15,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -172,6 +174,47 @@ public class WorkItemRepository {
             return events;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read history of item " + itemId, e);
+        }
+    }
+
+    static final String HISTORIES = """
+            select item_id, id, event_id, event_type, occurred_at, sequence, item_type, customer_ref, service_ref, site,
+                channel, tags, assignee_team_ref, supplier_ref, priority, priority_raw, status, status_raw, title,
+                url, received_at
+            from work_item_event where item_id = any(?) order by item_id, occurred_at, sequence nulls last, id
+            """;
+
+    /** The histories of several items in one round trip (for a batch of items the caller has locked). */
+    public Map<Long, List<StoredEvent>> histories(List<Long> itemIds) {
+        Map<Long, List<StoredEvent>> histories = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(HISTORIES)) {
+            ps.setArray(1, c.createArrayOf("bigint", itemIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    histories.computeIfAbsent(rs.getLong("item_id"), id -> new ArrayList<>()).add(event(rs));
+                }
+            }
+            return histories;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read histories of items " + itemIds, e);
+        }
+    }
+
+    /** Several items by id in one round trip. */
+    public Map<Long, WorkItem> findByIds(List<Long> ids) {
+        String sql = "select " + ITEM_COLUMNS + " from work_item where id = any(?)";
+        Map<Long, WorkItem> found = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    WorkItem item = item(rs);
+                    found.put(item.id(), item);
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read items " + ids, e);
         }
     }
 

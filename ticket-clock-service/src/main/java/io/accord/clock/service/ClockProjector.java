@@ -22,11 +22,13 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Recomputes an item's clocks with the engine, stores the projection and publishes, through the outbox and in the
@@ -84,6 +86,21 @@ public class ClockProjector {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(long itemId, String source, String externalId, List<StoredEvent> history, Instant now,
             Trigger trigger, AgreementCopy.View view) {
+        recompute(itemId, source, externalId, history, () -> clocks.findByItem(itemId), now, trigger, view);
+    }
+
+    /**
+     * Recomputes the item with its history and stored clocks already read: the scheduler reads a whole claimed
+     * batch's in three queries instead of three per item.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(long itemId, String source, String externalId, List<StoredEvent> history,
+            List<StoredClock> stored, Instant now, Trigger trigger) {
+        recompute(itemId, source, externalId, history, () -> stored, now, trigger, agreements.current());
+    }
+
+    private void recompute(long itemId, String source, String externalId, List<StoredEvent> history,
+            Supplier<List<StoredClock>> stored, Instant now, Trigger trigger, AgreementCopy.View view) {
         if (history.isEmpty()) {
             return;
         }
@@ -95,7 +112,7 @@ public class ClockProjector {
         items.updateCurrent(item, recomputeAtBeyondClocks(result));
 
         Map<UUID, StoredClock> held = new HashMap<>();
-        clocks.findByItem(itemId).forEach(c -> held.put(c.clockId(), c));
+        stored.get().forEach(c -> held.put(c.clockId(), c));
         List<Integer> revisions = new ArrayList<>(result.clocks().size());
         List<Runnable> emissions = new ArrayList<>();
         for (Clock clock : result.clocks()) {
@@ -137,6 +154,10 @@ public class ClockProjector {
         Map<Integer, Integer> occurrences = new HashMap<>();
         for (Warning warning : clock.warnings()) {
             int occurrence = occurrences.merge(warning.percent(), 1, Integer::sum);
+            // A warning the stored clock already shows was dealt with by the transaction that stored it
+            if (previous != null && Collections.frequency(previous.warningsFired(), warning.percent()) >= occurrence) {
+                continue;
+            }
             // Late-ingested facts do not warn about what is already past; the breach is still told
             if (!warning.pastAtIngestion()
                     && emit(id, "warning:" + warning.percent() + ":" + occurrence, EventType.CLOCK_WARNING,

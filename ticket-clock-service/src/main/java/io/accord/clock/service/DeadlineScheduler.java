@@ -1,5 +1,7 @@
 package io.accord.clock.service;
 
+import io.accord.clock.domain.StoredClock;
+import io.accord.clock.domain.StoredEvent;
 import io.accord.clock.domain.WorkItem;
 import io.accord.clock.repository.ClockRepository;
 import io.accord.clock.repository.WorkItemRepository;
@@ -17,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -113,9 +116,7 @@ public class DeadlineScheduler {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Instant now = clock.instant();
                 List<Long> claimed = clocks.claimDueItems(now, batchSize);
-                for (long itemId : claimed) {
-                    recompute(itemId, now);
-                }
+                recompute(claimed, now);
                 return claimed.size();
             });
         } catch (RuntimeException e) {
@@ -137,7 +138,7 @@ public class DeadlineScheduler {
                         return false;
                     }
                     current.set(claimed.get(0));
-                    recompute(claimed.get(0), now);
+                    recompute(claimed, now);
                     return true;
                 });
                 if (!claimedOne) {
@@ -158,8 +159,21 @@ public class DeadlineScheduler {
         return done;
     }
 
-    private void recompute(long itemId, Instant now) {
-        WorkItem item = items.findById(itemId).orElseThrow();
-        projector.recompute(itemId, item.source(), item.externalId(), now, ClockProjector.Trigger.SCHEDULE);
+    // The batch's items, histories and stored clocks are read in three queries, then each item is recomputed
+    private void recompute(List<Long> itemIds, Instant now) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        Map<Long, WorkItem> found = items.findByIds(itemIds);
+        Map<Long, List<StoredEvent>> histories = items.histories(itemIds);
+        Map<Long, List<StoredClock>> stored = clocks.findByItems(itemIds);
+        for (long itemId : itemIds) {
+            WorkItem item = found.get(itemId);
+            if (item == null) {
+                throw new IllegalStateException("claimed item " + itemId + " is gone");
+            }
+            projector.recompute(itemId, item.source(), item.externalId(), histories.getOrDefault(itemId, List.of()),
+                    stored.getOrDefault(itemId, List.of()), now, ClockProjector.Trigger.SCHEDULE);
+        }
     }
 }
