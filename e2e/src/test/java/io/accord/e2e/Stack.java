@@ -45,6 +45,11 @@ final class Stack {
      * its event, so this waits until the service's matching endpoint knows it.
      */
     static UUID activeSla(String source, String customerRef, Duration p1FirstResponse) {
+        return activeSla(source, customerRef, p1FirstResponse, null);
+    }
+
+    /** The same, with an escalation policy (the JSON of the agreement's {@code escalationPolicy}). */
+    static UUID activeSla(String source, String customerRef, Duration p1FirstResponse, String escalationPolicy) {
         String manager = token("manager");
         String run = UUID.randomUUID().toString().substring(0, 8);
         StringBuilder week = new StringBuilder();
@@ -64,8 +69,9 @@ final class Stack {
                 {"type": "SLA", "name": "E2E %s", "providerPartyId": "%s", "customerPartyId": "%s",
                  "scope": {"itemTypes": ["ticket"]}, "reportingPeriod": "MONTH", "zone": "UTC",
                  "objectives": [{"objectiveKey": "first-response", "name": "First response", "kind": "TIME_TO_TARGET",
-                   "metric": "FIRST_RESPONSE", "targets": {"P1": "%s"}, "calendarId": "e2e-%s"}]}"""
-                .formatted(run, provider, customer, p1FirstResponse, run))
+                   "metric": "FIRST_RESPONSE", "targets": {"P1": "%s"}, "calendarId": "e2e-%s"}]%s}"""
+                .formatted(run, provider, customer, p1FirstResponse, run,
+                        escalationPolicy == null ? "" : ", \"escalationPolicy\": " + escalationPolicy))
                 .post("/api/agreements").then().statusCode(201).extract().path("id");
         for (String action : List.of("submit", "approve", "activate")) {
             gateway(manager).post("/api/agreements/{id}/" + action, agreement).then().statusCode(200);
