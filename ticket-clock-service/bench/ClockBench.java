@@ -277,6 +277,8 @@ public class ClockBench {
     // -- detection: 1,000,000 running clocks at rest, 10,000 falling due within one minute -------------------------
 
     static final UUID AGREEMENT = UUID.fromString("b0000000-0000-4000-8000-00000000be0c");
+    /** The bench's own RabbitMQ virtual host, so its events never reach a running stack's or the tests' queues. */
+    static final String VHOST = System.getProperty("bench.vhost", "/");
 
     static void detection() throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc, dbUser, System.getenv().getOrDefault("ACCORD_DB_PASSWORD", ""));
@@ -305,6 +307,7 @@ public class ClockBench {
         // Listen before anything can fall due
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
+        factory.setVirtualHost(VHOST);
         com.rabbitmq.client.Connection rabbit = factory.newConnection("clock-bench");
         Channel channel = rabbit.createChannel();
         String queue = channel.queueDeclare().getQueue();
@@ -393,6 +396,7 @@ public class ClockBench {
         event.put("id", UUID.randomUUID().toString()).put("subject", AGREEMENT.toString());
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
+        factory.setVirtualHost(VHOST);
         try (com.rabbitmq.client.Connection rabbit = factory.newConnection("clock-bench-agreement");
                 Channel channel = rabbit.createChannel()) {
             channel.basicPublish("accord.events", "agreement.activated", new AMQP.BasicProperties.Builder()

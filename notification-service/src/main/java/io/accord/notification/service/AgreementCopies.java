@@ -2,9 +2,12 @@ package io.accord.notification.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accord.model.agreement.AgreementEvent;
 import io.accord.model.agreement.AgreementVersion;
 import io.accord.model.calendar.CalendarChanged;
+import io.accord.model.events.EventType;
 import io.accord.notification.domain.AgreementCopy;
+import io.accord.platform.agreements.AgreementReplica;
 import io.accord.time.json.CalendarSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,11 +20,11 @@ import java.util.UUID;
 
 /**
  * notification-service's copy of agreement versions (escalation policies and calendars), fed by {@code agreement.*}
- * and {@code calendar.changed}; per agreement the highest version is in force, so a snapshot racing live events
- * is harmless.
+ * and {@code calendar.changed} and rebuilt from the snapshot by the platform's agreement copy block; per agreement the
+ * highest version is in force, so a snapshot racing live events is harmless.
  */
 @ApplicationScoped
-public class AgreementCopies {
+public class AgreementCopies implements AgreementReplica {
 
     private final ObjectMapper mapper;
 
@@ -29,9 +32,26 @@ public class AgreementCopies {
         this.mapper = mapper;
     }
 
-    /** Stores a version unless already known; true when it was new. */
+    /** Every {@code agreement.*} event stores its version: escalations only need the latest terms and status. */
+    @Override
     @Transactional
-    public boolean apply(AgreementVersion version) {
+    public void apply(EventType type, AgreementEvent event) {
+        store(event.agreement());
+    }
+
+    /** Stores every version of the snapshot; true when one was new. */
+    @Override
+    @Transactional
+    public boolean rebuild(List<AgreementVersion> snapshot) {
+        int added = 0;
+        for (AgreementVersion version : snapshot) {
+            added += store(version) ? 1 : 0;
+        }
+        return added > 0;
+    }
+
+    /** Stores a version unless already known; true when it was new. */
+    private boolean store(AgreementVersion version) {
         AgreementCopy.Key key = new AgreementCopy.Key(version.agreementId(), version.version());
         AgreementCopy existing = AgreementCopy.findById(key);
         if (existing != null) {
@@ -51,6 +71,7 @@ public class AgreementCopies {
     }
 
     /** Replaces the calendar in the versions that use it, so business-hours levels follow the new hours. */
+    @Override
     @Transactional
     public void apply(CalendarChanged change) {
         @SuppressWarnings("unchecked")
@@ -73,6 +94,7 @@ public class AgreementCopies {
                 .firstResultOptional().map(copy -> read(copy.body));
     }
 
+    @Override
     @Transactional
     public boolean isEmpty() {
         return AgreementCopy.count() == 0;

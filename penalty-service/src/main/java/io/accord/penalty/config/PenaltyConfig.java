@@ -17,10 +17,6 @@ public interface PenaltyConfig {
     @WithDefault("30s")
     Duration updateDebounce();
 
-    /** Rebuild the agreement copy from agreement-service's snapshot when it is empty. */
-    @WithDefault("true")
-    boolean snapshotWhenEmpty();
-
     /** How often debounced updates are looked for ({@code off} disables the schedule). */
     @WithDefault("10s")
     String updateCheck();
@@ -28,10 +24,6 @@ public interface PenaltyConfig {
     /** How often statements past their grace period are closed ({@code off} disables the schedule). */
     @WithDefault("5m")
     String closeCheck();
-
-    /** How often an empty agreement copy retries the snapshot ({@code off} disables the schedule). */
-    @WithDefault("60s")
-    String snapshotCheck();
 
     /** The Alertmanager webhook. */
     Alertmanager alertmanager();

@@ -1,13 +1,16 @@
 package io.accord.penalty.service;
 
+import io.accord.model.agreement.AgreementEvent;
 import io.accord.model.agreement.AgreementRef;
 import io.accord.model.agreement.AgreementVersion;
 import io.accord.model.calendar.CalendarChanged;
+import io.accord.model.events.EventType;
 import io.accord.time.json.CalendarSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import io.accord.penalty.calc.StatementPeriod;
 import io.accord.penalty.domain.AgreementVersionCopy;
+import io.accord.platform.agreements.AgreementReplica;
 import io.accord.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,10 +23,11 @@ import java.util.UUID;
 /**
  * This service's copy of agreement versions. Versions apply by {@code (agreementId, version)}: a new version is
  * added, and a lifecycle event for a known version (suspension, termination...) replaces it when it is not older
- * than what is held, so a snapshot racing live events is harmless.
+ * than what is held, so a snapshot racing live events is harmless. The platform's agreement copy block feeds it
+ * (queue {@code penalty-service.agreement-events}) and rebuilds it from the snapshot when empty.
  */
 @ApplicationScoped
-public class AgreementCopies {
+public class AgreementCopies implements AgreementReplica {
 
     private final Json json;
 
@@ -31,9 +35,26 @@ public class AgreementCopies {
         this.json = json;
     }
 
-    /** Applies one version; true when the copy changed. */
+    /** Every {@code agreement.*} event applies its version as of when the change took effect. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean apply(AgreementVersion version, Instant occurredAt) {
+    public void apply(EventType type, AgreementEvent event) {
+        apply(event.agreement(), event.occurredAt());
+    }
+
+    /** Applies every version of the snapshot; true when one changed the copy. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean rebuild(List<AgreementVersion> snapshot) {
+        Instant now = Instant.now();
+        // A version's own start stands for when it took effect: a newer live event of the same version still wins
+        return snapshot.stream()
+                .filter(v -> apply(v, v.effectiveFrom() == null ? now : v.effectiveFrom()))
+                .count() > 0;
+    }
+
+    /** Applies one version; true when the copy changed. */
+    private boolean apply(AgreementVersion version, Instant occurredAt) {
         AgreementVersionCopy copy = AgreementVersionCopy.findById(
                 new AgreementVersionCopy.Key(version.agreementId(), version.version()));
         if (copy != null && copy.occurredAt.isAfter(occurredAt)) {
@@ -60,8 +81,9 @@ public class AgreementCopies {
      * A calendar's new definition replaces the embedded one in the versions that use it. Statements measure a whole
      * period with one definition per version: the change applies to the periods not closed yet.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyCalendar(CalendarChanged change) {
+    public void apply(CalendarChanged change) {
         for (AgreementRef ref : change.agreements()) {
             AgreementVersionCopy copy = AgreementVersionCopy.findById(
                     new AgreementVersionCopy.Key(ref.agreementId(), ref.version()));
@@ -101,6 +123,7 @@ public class AgreementCopies {
                 .toList();
     }
 
+    @Override
     public boolean isEmpty() {
         return AgreementVersionCopy.count() == 0;
     }

@@ -10,6 +10,7 @@ import io.accord.model.agreement.AgreementRef;
 import io.accord.model.agreement.AgreementVersion;
 import io.accord.model.calendar.CalendarChanged;
 import io.accord.model.events.EventType;
+import io.accord.platform.agreements.AgreementReplica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -22,10 +23,11 @@ import java.util.UUID;
 /**
  * Applies agreement-service's facts to the copy, then recomputes the items whose open clocks depend on the changed
  * agreement, so an amendment, suspension, termination or calendar change takes effect on running clocks at once.
- * Versions are kept by {@code (agreementId, version)}: a snapshot racing live events is harmless.
+ * Versions are kept by {@code (agreementId, version)}: a snapshot racing live events is harmless. The platform's
+ * agreement copy block feeds it (queue {@code ticket-clock-service.agreements}) and rebuilds it when empty.
  */
 @ApplicationScoped
-public class AgreementCopyUpdater {
+public class AgreementCopyUpdater implements AgreementReplica {
 
     private final AgreementCopyRepository copy;
     private final AgreementCopy agreements;
@@ -44,6 +46,12 @@ public class AgreementCopyUpdater {
         this.clock = clock;
     }
 
+    @Override
+    public boolean isEmpty() {
+        return copy.isEmpty();
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventType type, AgreementEvent event) {
         AgreementVersion version = event.agreement();
@@ -65,6 +73,7 @@ public class AgreementCopyUpdater {
         }
     }
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CalendarChanged event) {
         copy.upsertCalendar(new CalendarChange(event.calendarId(), event.effectiveFrom(), event.calendar()));
@@ -73,6 +82,7 @@ public class AgreementCopyUpdater {
     }
 
     /** Rebuilds an empty copy from the owner's snapshot; false when the copy was not empty. */
+    @Override
     @Transactional
     public boolean rebuild(List<AgreementVersion> snapshot) {
         if (!copy.isEmpty()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.accord.clock.support.AgreementFixtures;
 import io.accord.clock.support.AgreementSnapshotFixture;
+import io.accord.platform.agreements.AgreementSnapshotLoader;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +15,10 @@ import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** An empty agreement copy is rebuilt from agreement-service's snapshot, read page by page with a real token. */
+/**
+ * The platform's snapshot loader over this service's copy: an empty agreement copy is rebuilt from agreement-service's
+ * snapshot, read page by page with a real token.
+ */
 @QuarkusTest
 class AgreementSnapshotLoaderTest {
 
