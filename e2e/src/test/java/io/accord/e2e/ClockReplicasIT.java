@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two replicas of ticket-clock-service share one database, as they do on Kubernetes: the stack's own and a second
- * process started from the same jar. Many first-response deadlines fall due within a few seconds; whichever replica
- * claims an item first tells its breach, and every breach reaches RabbitMQ exactly once.
+ * process started from the same jar. Many first-response warnings (at half the target) and deadlines fall due within
+ * a few seconds; whichever replica claims an item first tells them, and every warning and every breach reaches
+ * RabbitMQ exactly once.
  */
 class ClockReplicasIT {
 
@@ -37,14 +38,14 @@ class ClockReplicasIT {
             "accord_clock_breaches_total\\{[^}]*metric=\"FIRST_RESPONSE\"[^}]*priority=\"P1\"[^}]*} ([0-9.E]+)");
 
     @Test
-    void twoReplicasTellEveryBreachExactlyOnce() throws Exception {
+    void twoReplicasTellEveryWarningAndBreachExactlyOnce() throws Exception {
         String source = "e2e-replicas";
         String customer = "org-" + UUID.randomUUID();
         Stack.activeSla(source, customer, TARGET);
         try (RabbitQueues rabbit = RabbitQueues.connect();
                 Stack.ExtraProcess replica = new Stack.ExtraProcess("ticket-clock-service", Stack.freePort(),
                         Map.of("accord.clocks.scheduler.batch-size", "10"))) {
-            String queue = rabbit.listen("clock.breached");
+            String queue = rabbit.listen("clock.warning", "clock.breached");
             double stackBefore = breaches(8082);
             double replicaBefore = breaches(replica.port);
 
@@ -60,7 +61,8 @@ class ClockReplicasIT {
             Stack.gateway(Stack.token("agent")).contentType("application/json").body(events)
                     .post("/api/work-items/events").then().statusCode(200);
 
-            // Every breach of these items, with its event id, until all arrived and a quiet spell follows
+            // Every warning and breach of these items, with its event id, until all arrived and a quiet spell follows
+            Map<String, List<String>> warningIdsByItem = new HashMap<>();
             Map<String, List<String>> eventIdsByItem = new HashMap<>();
             List<Duration> lags = new ArrayList<>();
             Instant giveUp = first.plus(TARGET).plusSeconds(60);
@@ -69,13 +71,15 @@ class ClockReplicasIT {
                 for (RabbitQueues.Message message : rabbit.drain(queue, Duration.ofMillis(500))) {
                     JsonNode event = JSON.readTree(message.body());
                     String item = event.get("data").get("item").get("externalId").asText();
-                    if (item.startsWith(prefix)) {
+                    if (item.startsWith(prefix) && message.routingKey().equals("clock.warning")) {
+                        warningIdsByItem.computeIfAbsent(item, k -> new ArrayList<>()).add(event.get("id").asText());
+                    } else if (item.startsWith(prefix)) {
                         eventIdsByItem.computeIfAbsent(item, k -> new ArrayList<>()).add(event.get("id").asText());
                         lags.add(Duration.between(Instant.parse(event.get("data").get("breachedAt").asText()),
                                 Instant.parse(event.get("time").asText())));
                     }
                 }
-                if (quietUntil == null && eventIdsByItem.size() == ITEMS) {
+                if (quietUntil == null && eventIdsByItem.size() == ITEMS && warningIdsByItem.size() == ITEMS) {
                     quietUntil = Instant.now().plusSeconds(3);
                 }
             }
@@ -92,6 +96,9 @@ class ClockReplicasIT {
             System.out.println(split);
             assertThat(missing).as("items whose breach never arrived (%s)", split).isEmpty();
             assertThat(eventIdsByItem.values()).as("one breach event per item (%s)", split)
+                    .allSatisfy(ids -> assertThat(ids).hasSize(1));
+            assertThat(warningIdsByItem.keySet()).as("items warned (%s)", split).hasSize(ITEMS);
+            assertThat(warningIdsByItem.values()).as("one warning event per item (%s)", split)
                     .allSatisfy(ids -> assertThat(ids).hasSize(1));
             // Both counted what they told; other items of the stack may breach meanwhile, never fewer than ours
             assertThat(byStack + byReplica).as(split).isGreaterThanOrEqualTo(ITEMS);

@@ -41,7 +41,7 @@ final class Stack {
 
     /**
      * An active SLA, around the clock in UTC, for one customer of {@code source}: one first-response objective with
-     * the given P1 target. Created through the gateway as a manager would; the ticket-clock service learns of it from
+     * the given P1 target and a warning at half of it. Created through the gateway as a manager would; the ticket-clock service learns of it from
      * its event, so this waits until the service's matching endpoint knows it.
      */
     static UUID activeSla(String source, String customerRef, Duration p1FirstResponse) {
@@ -69,7 +69,8 @@ final class Stack {
                 {"type": "SLA", "name": "E2E %s", "providerPartyId": "%s", "customerPartyId": "%s",
                  "scope": {"itemTypes": ["ticket"]}, "reportingPeriod": "MONTH", "zone": "UTC",
                  "objectives": [{"objectiveKey": "first-response", "name": "First response", "kind": "TIME_TO_TARGET",
-                   "metric": "FIRST_RESPONSE", "targets": {"P1": "%s"}, "calendarId": "e2e-%s"}]%s}"""
+                   "metric": "FIRST_RESPONSE", "targets": {"P1": "%s"}, "calendarId": "e2e-%s",
+                   "warningThresholds": [50]}]%s}"""
                 .formatted(run, provider, customer, p1FirstResponse, run,
                         escalationPolicy == null ? "" : ", \"escalationPolicy\": " + escalationPolicy))
                 .post("/api/agreements").then().statusCode(201).extract().path("id");
