@@ -7,6 +7,7 @@
 # Needs the local Keycloak (./accord keycloak) for a real token, wrk (apt-get install -y wrk),
 # python3 and a JDK 17+. Starts a one-event-loop downstream and the packaged gateway on free ports
 # (BENCH_DOWNSTREAM_PORT, BENCH_GATEWAY_PORT), stops both at the end. Writes gateway/target/bench/results.md.
+# GATEWAY_OPTS adds JVM options to the gateway (e.g. -Dquarkus.http.access-log.enabled=false).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -71,7 +72,7 @@ PIDS+=("$DS_PID")
 wait_http "http://127.0.0.1:$DS_PORT/" 20
 
 info "starting the gateway on $GW_PORT"
-java -Xmx512m \
+java -Xmx512m ${GATEWAY_OPTS:-} \
   -Dquarkus.http.port="$GW_PORT" \
   -Daccord.keycloak.url="$KEYCLOAK_URL" \
   -Daccord.services.agreement.url="http://127.0.0.1:$DS_PORT" \
