@@ -14,6 +14,7 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -46,6 +47,7 @@ public class EventConsumers {
     private final MeterRegistry registry;
     private final String queuePrefix;
     private final Map<String, Channel> started = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "accord-consumer-start");
         thread.setDaemon(true);
@@ -68,8 +70,27 @@ public class EventConsumers {
         retries.execute(this::startPending);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop(@Observes @Priority(1) ShutdownEvent event) {
+        stopConsuming();
+    }
+
+    /**
+     * Cancels every consumer, first thing at shutdown: the broker stops delivering at once, and a message that
+     * arrives meanwhile is left unacknowledged, so it goes back to its queue when the channel closes instead of
+     * meeting beans that are being destroyed.
+     */
+    void stopConsuming() {
+        stopping = true;
         retries.shutdownNow();
+        started.forEach((queue, channel) -> {
+            try {
+                if (channel.isOpen()) {
+                    channel.basicCancel(queue);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf("Consumer %s not cancelled: %s", queue, e.getMessage());
+            }
+        });
     }
 
     /** True when every handler has its consumer registered with the broker. */
@@ -136,6 +157,10 @@ public class EventConsumers {
         @Override
         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                 throws IOException {
+            if (stopping) {
+                // Left unacknowledged: back to the queue when the channel closes, for another replica or the restart
+                return;
+            }
             long deliveryTag = envelope.getDeliveryTag();
             InboundEvent event;
             try {
