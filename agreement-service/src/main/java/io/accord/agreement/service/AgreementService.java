@@ -1,5 +1,6 @@
 package io.accord.agreement.service;
 
+import io.accord.platform.json.StoredJson;
 import io.accord.agreement.domain.Agreement;
 import io.accord.agreement.domain.AgreementTerms;
 import io.accord.agreement.domain.AgreementVersionEntity;
@@ -51,11 +52,11 @@ public class AgreementService {
     private final AgreementViews views;
     private final AuditTrail audit;
     private final Outbox outbox;
-    private final Json json;
+    private final StoredJson json;
     private final Clock clock;
 
     public AgreementService(AgreementRepository agreements, AgreementRules rules, AgreementViews views, AuditTrail audit,
-            Outbox outbox, Json json, Clock clock) {
+            Outbox outbox, StoredJson json, Clock clock) {
         this.agreements = agreements;
         this.rules = rules;
         this.views = views;

@@ -1,5 +1,6 @@
 package io.accord.agreement.service;
 
+import io.accord.platform.json.StoredJson;
 import io.accord.agreement.domain.Agreement;
 import io.accord.agreement.domain.AgreementTerms;
 import io.accord.agreement.domain.AgreementVersionEntity;
@@ -29,9 +30,9 @@ public class AgreementViews {
     private final PartyRepository parties;
     private final CatalogueServiceRepository services;
     private final CalendarRepository calendars;
-    private final Json json;
+    private final StoredJson json;
 
-    public AgreementViews(PartyRepository parties, CatalogueServiceRepository services, CalendarRepository calendars, Json json) {
+    public AgreementViews(PartyRepository parties, CatalogueServiceRepository services, CalendarRepository calendars, StoredJson json) {
         this.parties = parties;
         this.services = services;
         this.calendars = calendars;

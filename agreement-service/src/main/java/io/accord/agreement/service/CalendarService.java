@@ -1,5 +1,6 @@
 package io.accord.agreement.service;
 
+import io.accord.platform.json.StoredJson;
 import io.accord.agreement.domain.Agreement;
 import io.accord.agreement.domain.BusinessCalendarEntity;
 import io.accord.agreement.repository.AgreementRepository;
@@ -49,13 +50,13 @@ public class CalendarService {
     private final AgreementRepository agreements;
     private final AuditTrail audit;
     private final Outbox outbox;
-    private final Json json;
+    private final StoredJson json;
     private final Clock clock;
     // Built calendars cache their year slices; keyed by the stored spec, so a change never serves a stale one
     private final Map<String, BusinessCalendar> built = new ConcurrentHashMap<>();
 
     public CalendarService(CalendarRepository calendars, AgreementRepository agreements, AuditTrail audit, Outbox outbox,
-            Json json, Clock clock) {
+            StoredJson json, Clock clock) {
         this.calendars = calendars;
         this.agreements = agreements;
         this.audit = audit;

@@ -38,8 +38,7 @@ public class ClockEventsHandler implements EventHandler {
 
     @Override
     public void handle(InboundEvent event) {
-        EventType type = event.eventType()
-                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type()));
+        EventType type = event.knownType();
         escalations.onClockEvent(type, event, clock.instant());
     }
 }

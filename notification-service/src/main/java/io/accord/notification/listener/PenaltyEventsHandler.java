@@ -38,8 +38,7 @@ public class PenaltyEventsHandler implements EventHandler {
 
     @Override
     public void handle(InboundEvent event) {
-        EventType type = event.eventType()
-                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type()));
+        EventType type = event.knownType();
         escalations.onPenaltyEvent(type, event, clock.instant());
     }
 }

@@ -1,7 +1,6 @@
 package io.accord.notification.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accord.platform.json.StoredJson;
 import io.accord.model.agreement.AgreementEvent;
 import io.accord.model.agreement.AgreementVersion;
 import io.accord.model.calendar.CalendarChanged;
@@ -26,10 +25,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgreementCopies implements AgreementReplica {
 
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    public AgreementCopies(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public AgreementCopies(StoredJson json) {
+        this.json = json;
     }
 
     /** Every {@code agreement.*} event stores its version: escalations only need the latest terms and status. */
@@ -57,14 +56,14 @@ public class AgreementCopies implements AgreementReplica {
         if (existing != null) {
             // A version's terms never change, but its status does (suspended, terminated): keep the latest word
             existing.status = version.status().name();
-            existing.body = write(version);
+            existing.body = json.write(version);
             return false;
         }
         AgreementCopy copy = new AgreementCopy();
         copy.key = key;
         copy.status = version.status().name();
         copy.name = version.name();
-        copy.body = write(version);
+        copy.body = json.write(version);
         copy.receivedAt = Instant.now();
         copy.persist();
         return true;
@@ -80,10 +79,10 @@ public class AgreementCopies implements AgreementReplica {
                         AgreementCopy.class)
                 .setParameter("id", change.calendarId()).getResultList();
         for (AgreementCopy copy : copies) {
-            AgreementVersion version = read(copy.body);
+            AgreementVersion version = json.read(copy.body, AgreementVersion.class);
             Map<String, CalendarSpec> calendars = new LinkedHashMap<>(version.calendars());
             calendars.put(change.calendarId(), change.calendar());
-            copy.body = write(withCalendars(version, calendars));
+            copy.body = json.write(withCalendars(version, calendars));
         }
     }
 
@@ -91,7 +90,7 @@ public class AgreementCopies implements AgreementReplica {
     @Transactional
     public Optional<AgreementVersion> latest(UUID agreementId) {
         return AgreementCopy.<AgreementCopy>find("key.agreementId = ?1 order by key.version desc", agreementId)
-                .firstResultOptional().map(copy -> read(copy.body));
+                .firstResultOptional().map(copy -> json.read(copy.body, AgreementVersion.class));
     }
 
     @Override
@@ -105,21 +104,5 @@ public class AgreementCopies implements AgreementReplica {
                 v.customerPartyId(), v.parentAgreementId(), v.parties(), v.services(), v.scope(), v.effectiveFrom(),
                 v.effectiveTo(), v.renewal(), v.reportingPeriod(), v.zone(), v.monthlyFee(), v.objectives(),
                 v.penaltyRules(), v.escalationPolicy(), calendars);
-    }
-
-    private String write(AgreementVersion version) {
-        try {
-            return mapper.writeValueAsString(version);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot store agreement " + version.agreementId(), e);
-        }
-    }
-
-    private AgreementVersion read(String body) {
-        try {
-            return mapper.readValue(body, AgreementVersion.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored agreement copy is unreadable", e);
-        }
     }
 }

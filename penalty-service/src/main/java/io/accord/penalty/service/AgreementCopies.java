@@ -1,5 +1,6 @@
 package io.accord.penalty.service;
 
+import io.accord.platform.json.StoredJson;
 import io.accord.model.agreement.AgreementEvent;
 import io.accord.model.agreement.AgreementRef;
 import io.accord.model.agreement.AgreementVersion;
@@ -29,9 +30,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgreementCopies implements AgreementReplica {
 
-    private final Json json;
+    private final StoredJson json;
 
-    public AgreementCopies(Json json) {
+    public AgreementCopies(StoredJson json) {
         this.json = json;
     }
 

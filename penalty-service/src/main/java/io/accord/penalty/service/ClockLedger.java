@@ -1,5 +1,6 @@
 package io.accord.penalty.service;
 
+import io.accord.platform.json.StoredJson;
 import io.accord.model.clock.ClockEvent;
 import io.accord.model.clock.ClockOutcome;
 import io.accord.penalty.domain.ClockRecord;
@@ -18,10 +19,10 @@ import java.util.List;
 @ApplicationScoped
 public class ClockLedger {
 
-    private final Json json;
+    private final StoredJson json;
     private final Statements statements;
 
-    public ClockLedger(Json json, Statements statements) {
+    public ClockLedger(StoredJson json, Statements statements) {
         this.json = json;
         this.statements = statements;
     }

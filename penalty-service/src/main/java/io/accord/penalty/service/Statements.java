@@ -1,5 +1,6 @@
 package io.accord.penalty.service;
 
+import io.accord.platform.json.StoredJson;
 import io.accord.model.agreement.AgreementVersion;
 import io.accord.model.agreement.Money;
 import io.accord.model.events.EventType;
@@ -45,11 +46,11 @@ public class Statements {
     private final AgreementCopies agreements;
     private final StatementInputs inputs;
     private final Outbox outbox;
-    private final Json json;
+    private final StoredJson json;
     private final PenaltyConfig config;
     private final MeterRegistry metrics;
 
-    public Statements(AgreementCopies agreements, StatementInputs inputs, Outbox outbox, Json json,
+    public Statements(AgreementCopies agreements, StatementInputs inputs, Outbox outbox, StoredJson json,
             PenaltyConfig config, MeterRegistry metrics) {
         this.agreements = agreements;
         this.inputs = inputs;

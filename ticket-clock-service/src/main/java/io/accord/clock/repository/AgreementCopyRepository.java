@@ -1,6 +1,6 @@
 package io.accord.clock.repository;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accord.platform.json.StoredJson;
 import io.accord.clock.engine.AgreementState;
 import io.accord.clock.service.AgreementCoverage.CalendarChange;
 import io.accord.clock.service.AgreementCoverage.StateChange;
@@ -22,11 +22,11 @@ import java.util.UUID;
 public class AgreementCopyRepository {
 
     private final AgroalDataSource dataSource;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    public AgreementCopyRepository(AgroalDataSource dataSource, ObjectMapper mapper) {
+    public AgreementCopyRepository(AgroalDataSource dataSource, StoredJson json) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     /**
@@ -44,9 +44,9 @@ public class AgreementCopyRepository {
             ps.setObject(1, v.agreementId());
             ps.setInt(2, v.version());
             ps.setString(3, v.status().name());
-            ps.setString(4, mapper.writeValueAsString(v));
+            ps.setString(4, json.write(v));
             return ps.executeUpdate() > 0;
-        } catch (Exception e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot store agreement " + v.agreementId() + " v" + v.version(), e);
         }
     }
@@ -72,9 +72,9 @@ public class AgreementCopyRepository {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, change.calendarId());
             ps.setTimestamp(2, Timestamp.from(change.effectiveFrom()));
-            ps.setString(3, mapper.writeValueAsString(change.calendar()));
+            ps.setString(3, json.write(change.calendar()));
             ps.executeUpdate();
-        } catch (Exception e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot store calendar " + change.calendarId(), e);
         }
     }
@@ -111,10 +111,10 @@ public class AgreementCopyRepository {
                 PreparedStatement ps = c.prepareStatement("select document from agreement_version");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                versions.add(mapper.readValue(rs.getString(1), AgreementVersion.class));
+                versions.add(json.read(rs.getString(1), AgreementVersion.class));
             }
             return versions;
-        } catch (Exception e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot read the agreement copy", e);
         }
     }
@@ -143,10 +143,10 @@ public class AgreementCopyRepository {
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 changes.add(new CalendarChange(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                        mapper.readValue(rs.getString(3), CalendarSpec.class)));
+                        json.read(rs.getString(3), CalendarSpec.class)));
             }
             return changes;
-        } catch (Exception e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot read calendars", e);
         }
     }

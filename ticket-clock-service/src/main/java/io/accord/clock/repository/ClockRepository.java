@@ -54,13 +54,7 @@ public class ClockRepository {
     }
 
     public List<StoredClock> findByItem(long itemId) {
-        String sql = "select " + COLUMNS + " from clock where item_id = ? order by objective_key, cycle";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, itemId);
-            return read(ps);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read clocks of item " + itemId, e);
-        }
+        return findByItems(List.of(itemId)).getOrDefault(itemId, List.of());
     }
 
     /** The clocks of several items in one round trip, by item. */

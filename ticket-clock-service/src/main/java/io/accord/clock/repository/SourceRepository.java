@@ -1,7 +1,7 @@
 package io.accord.clock.repository;
 
+import io.accord.platform.json.StoredJson;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accord.clock.domain.Provider;
 import io.accord.clock.domain.Source;
 import io.accord.model.agreement.NormalizedStatus;
@@ -25,11 +25,11 @@ public class SourceRepository {
             + "created_at, updated_at";
 
     private final AgroalDataSource dataSource;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    public SourceRepository(AgroalDataSource dataSource, ObjectMapper mapper) {
+    public SourceRepository(AgroalDataSource dataSource, StoredJson json) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     /** Inserts a new source; false when the id is taken. */
@@ -106,32 +106,27 @@ public class SourceRepository {
             ps.setString(i++, s.name());
             ps.setString(i++, s.secretRef());
             ps.setString(i++, s.itemType());
-            ps.setString(i++, mapper.writeValueAsString(s.statuses()));
-            ps.setString(i++, mapper.writeValueAsString(s.priorities()));
-            ps.setString(i++, mapper.writeValueAsString(s.fields()));
+            ps.setString(i++, json.write(s.statuses()));
+            ps.setString(i++, json.write(s.priorities()));
+            ps.setString(i++, json.write(s.fields()));
             if (idLast) {
                 ps.setString(i, s.id());
             }
             return ps.executeUpdate() > 0;
-        } catch (Exception e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot store source " + s.id(), e);
         }
     }
 
     private Source source(ResultSet rs) throws SQLException {
-        try {
-            return new Source(rs.getString("id"), Provider.of(rs.getString("provider")), rs.getString("name"),
-                    rs.getString("secret_ref"), rs.getString("item_type"),
-                    mapper.readValue(rs.getString("statuses"),
-                            new TypeReference<LinkedHashMap<String, NormalizedStatus>>() {
-                            }),
-                    mapper.readValue(rs.getString("priorities"), new TypeReference<LinkedHashMap<String, Priority>>() {
-                    }),
-                    mapper.readValue(rs.getString("fields"), new TypeReference<LinkedHashMap<String, String>>() {
-                    }),
-                    WorkItemRepository.instant(rs, "created_at"), WorkItemRepository.instant(rs, "updated_at"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("unreadable mapping of source " + rs.getString("id"), e);
-        }
+        return new Source(rs.getString("id"), Provider.of(rs.getString("provider")), rs.getString("name"),
+                rs.getString("secret_ref"), rs.getString("item_type"),
+                json.read(rs.getString("statuses"), new TypeReference<LinkedHashMap<String, NormalizedStatus>>() {
+                }),
+                json.read(rs.getString("priorities"), new TypeReference<LinkedHashMap<String, Priority>>() {
+                }),
+                json.read(rs.getString("fields"), new TypeReference<LinkedHashMap<String, String>>() {
+                }),
+                WorkItemRepository.instant(rs, "created_at"), WorkItemRepository.instant(rs, "updated_at"));
     }
 }

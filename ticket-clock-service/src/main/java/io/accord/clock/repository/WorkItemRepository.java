@@ -44,13 +44,6 @@ public class WorkItemRepository {
             returning id
             """;
 
-    static final String HISTORY = """
-            select id, event_id, event_type, occurred_at, sequence, item_type, customer_ref, service_ref, site,
-                channel, tags, assignee_team_ref, supplier_ref, priority, priority_raw, status, status_raw, title,
-                url, received_at
-            from work_item_event where item_id = ? order by occurred_at, sequence nulls last, id
-            """;
-
     static final String UPDATE_CURRENT = """
             update work_item set item_type = ?, customer_ref = ?, customer_party_id = ?, service_ref = ?, site = ?,
                 channel = ?, tags = ?, assignee_team_ref = ?, supplier_ref = ?, priority = ?, priority_raw = ?,
@@ -161,28 +154,17 @@ public class WorkItemRepository {
         }
     }
 
-    /** The item's history in its order: occurredAt, then the source's sequence when given, then arrival. */
-    public List<StoredEvent> history(long itemId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(HISTORY)) {
-            ps.setLong(1, itemId);
-            List<StoredEvent> events = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(event(rs));
-                }
-            }
-            return events;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read history of item " + itemId, e);
-        }
-    }
-
     static final String HISTORIES = """
             select item_id, id, event_id, event_type, occurred_at, sequence, item_type, customer_ref, service_ref, site,
                 channel, tags, assignee_team_ref, supplier_ref, priority, priority_raw, status, status_raw, title,
                 url, received_at
             from work_item_event where item_id = any(?) order by item_id, occurred_at, sequence nulls last, id
             """;
+
+    /** The item's history in its order: occurredAt, then the source's sequence when given, then arrival. */
+    public List<StoredEvent> history(long itemId) {
+        return histories(List.of(itemId)).getOrDefault(itemId, List.of());
+    }
 
     /** The histories of several items in one round trip (for a batch of items the caller has locked). */
     public Map<Long, List<StoredEvent>> histories(List<Long> itemIds) {
@@ -259,15 +241,7 @@ public class WorkItemRepository {
     }
 
     public Optional<WorkItem> findById(long id) {
-        String sql = "select " + ITEM_COLUMNS + " from work_item where id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(item(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read item " + id, e);
-        }
+        return Optional.ofNullable(findByIds(List.of(id)).get(id));
     }
 
     private static WorkItem item(ResultSet rs) throws SQLException {

@@ -50,8 +50,7 @@ public class AgreementEventsHandler implements EventHandler {
 
     @Override
     public void handle(InboundEvent event) {
-        EventType type = event.eventType()
-                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type()));
+        EventType type = event.knownType();
         if (type == EventType.CALENDAR_CHANGED) {
             replica.apply(event.data(CalendarChanged.class));
         } else {

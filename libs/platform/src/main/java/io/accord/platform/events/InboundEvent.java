@@ -18,6 +18,15 @@ public record InboundEvent(String id, String type, String source, String subject
         return EventType.fromType(type);
     }
 
+    /**
+     * The catalogue entry of this event, for a handler that only receives the types it subscribed to: a type this
+     * service does not know cannot become readable by retrying, so it goes to the dead-letter queue at once.
+     */
+    public EventType knownType() {
+        return eventType().orElseThrow(() -> new UnreadableEventException("event " + id + " has the unknown type "
+                + type, null));
+    }
+
     public <T> T data(Class<T> dataType) {
         try {
             return mapper.treeToValue(data, dataType);
