@@ -113,6 +113,25 @@ class EventConsumersTest {
         assertThat(processed(event.id().toString())).isZero();
     }
 
+    @Test
+    void anEventOfATypeTheServiceDoesNotKnowIsDeadLetteredAfterOneAttempt() {
+        awaitConsumers();
+        rabbit.purge(DLQ);
+        String subject = "unknown-type-" + UUID.randomUUID();
+        OutboundEvent event = codec.create(EventType.CLOCK_BREACHED, subject, Map.of("clockId", subject));
+        // The same event, under a type name from a newer catalogue, on a routing key the consumer is bound to
+        String body = new String(event.body(), StandardCharsets.UTF_8)
+                .replace(EventType.CLOCK_BREACHED.type(), "io.accord.clock.exploded.v1");
+
+        rabbit.publish("clock.breached", event.id().toString(), body.getBytes(StandardCharsets.UTF_8));
+
+        RabbitQueues.Message dead = rabbit.next(DLQ, Duration.ofSeconds(15))
+                .orElseThrow(() -> new AssertionError("the event never reached " + DLQ));
+        assertThat(dead.messageId()).isEqualTo(event.id().toString());
+        assertThat(TestEffectHandler.ATTEMPTS.get(subject)).hasValue(1);
+        assertThat(effects(subject)).isZero();
+    }
+
     private void awaitConsumers() {
         await().atMost(Duration.ofSeconds(30)).until(consumers::allStarted);
     }
