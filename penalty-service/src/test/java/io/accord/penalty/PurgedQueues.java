@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Empties the test application's queues before it starts: between two runs they collect every clock and agreement
- * event of whatever else runs on the shared local broker, which the tests must not wait behind.
+ * Empties the test application's queues before it starts. They live in the tests' own virtual host, so only an
+ * interrupted earlier run of these tests can have left events in them, which the tests must not wait behind.
  */
 public class PurgedQueues implements QuarkusTestResourceLifecycleManager {
 

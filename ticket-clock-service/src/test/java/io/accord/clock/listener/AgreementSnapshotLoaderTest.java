@@ -45,7 +45,8 @@ class AgreementSnapshotLoaderTest {
         AgreementSnapshotFixture.VERSIONS.add(v2);
         AgreementSnapshotFixture.VERSIONS.add(AgreementFixtures.agreement(second, "zendesk-eu", "org-snap-2"));
 
-        // (Agreement events still queued from earlier runs may be consumed meanwhile: count the snapshot's own)
+        // Only this module's own tests publish agreement events in its virtual host, and they wait until each is
+        // applied: nothing refills the copy between the deletion above and this load
         assertThat(loader.loadIfEmpty()).isTrue();
         assertThat(versionsOf(first)).isEqualTo(2);
         assertThat(versionsOf(second)).isEqualTo(1);

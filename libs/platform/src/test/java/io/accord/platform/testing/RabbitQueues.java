@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Direct access to the local RabbitMQ for tests: listen to routing keys of {@code accord.events}
@@ -29,17 +30,30 @@ public final class RabbitQueues implements AutoCloseable {
         channel.exchangeDeclare(EXCHANGE, "topic", true);
     }
 
-    /** Connects to 127.0.0.1:5672 as guest, unless ACCORD_RABBITMQ_* variables say otherwise. */
+    /**
+     * Connects where the application under test does: its {@code accord.rabbitmq.virtual-host} (each module's tests
+     * have their own, named like their database, e.g. {@code accord_clock_test}), or the default virtual host where
+     * there is no such setting (the end-to-end tests, which talk to the running stack). Host, port and credentials
+     * are 127.0.0.1:5672 as guest unless ACCORD_RABBITMQ_* variables say otherwise.
+     */
     public static RabbitQueues connect() {
+        return connect(ConfigProvider.getConfig().getOptionalValue("accord.rabbitmq.virtual-host", String.class)
+                .orElse("/"));
+    }
+
+    /** Connects to one virtual host of the local RabbitMQ. */
+    public static RabbitQueues connect(String virtualHost) {
         try {
             ConnectionFactory factory = new ConnectionFactory();
             factory.setHost(LocalSecrets.find("ACCORD_RABBITMQ_HOST").orElse("127.0.0.1"));
             factory.setPort(Integer.parseInt(LocalSecrets.find("ACCORD_RABBITMQ_PORT").orElse("5672")));
             factory.setUsername(LocalSecrets.find("ACCORD_RABBITMQ_USERNAME").orElse("guest"));
             factory.setPassword(LocalSecrets.find("ACCORD_RABBITMQ_PASSWORD").orElse("guest"));
+            factory.setVirtualHost(virtualHost);
             return new RabbitQueues(factory.newConnection("accord-test"));
         } catch (Exception e) {
-            throw new IllegalStateException("cannot reach RabbitMQ: run ./accord infra first", e);
+            throw new IllegalStateException("cannot reach RabbitMQ's virtual host " + virtualHost
+                    + ": run ./accord infra first", e);
         }
     }
 
@@ -97,6 +111,24 @@ public final class RabbitQueues implements AutoCloseable {
             next(queue, Duration.ofMillis(100)).ifPresent(messages::add);
         }
         return messages;
+    }
+
+    /** Messages ready in {@code queue} (not those a consumer holds unacknowledged). */
+    public long messageCount(String queue) {
+        try {
+            return channel.messageCount(queue);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Consumers attached to {@code queue}. */
+    public long consumerCount(String queue) {
+        try {
+            return channel.consumerCount(queue);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void purge(String queue) {
