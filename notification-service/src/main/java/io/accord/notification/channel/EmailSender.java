@@ -4,16 +4,37 @@ import io.accord.notification.domain.ChannelKind;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.vertx.ext.mail.SMTPException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Email over SMTP with Quarkus Mailer: a plain text and an HTML part; SMTP settings come from {@code quarkus.mailer.*}. */
+/**
+ * Email over SMTP with Quarkus Mailer: a plain text and an HTML part; SMTP settings come from {@code quarkus.mailer.*}.
+ *
+ * <p>Each email is handed to a thread of this sender's own, so the mail client never works on the caller's Vert.x
+ * context. Called from a request (a manager's test message), the client could open a new SMTP connection whose
+ * answers were due on the context of the very request that was waiting for them: the request hung until the mailer's
+ * timeout (the same family as quarkusio/quarkus#28353). From a plain thread, the client takes an event loop of its own.
+ */
 @ApplicationScoped
 public class EmailSender implements ChannelSender {
 
     private final Mailer mailer;
+    private final ExecutorService smtpThreads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "accord-smtp");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public EmailSender(Mailer mailer) {
         this.mailer = mailer;
+    }
+
+    @PreDestroy
+    void stop() {
+        smtpThreads.shutdownNow();
     }
 
     @Override
@@ -26,7 +47,8 @@ public class EmailSender implements ChannelSender {
         Mail mail = Mail.withHtml(message.emailAddress(), message.message().subject(), message.message().html())
                 .setText(message.message().text());
         try {
-            mailer.send(mail);
+            // Bounded by quarkus.mailer.timeout inside the blocking mailer
+            CompletableFuture.runAsync(() -> mailer.send(mail), smtpThreads).join();
             return SendOutcome.delivered();
         } catch (RuntimeException e) {
             return classify(e);
