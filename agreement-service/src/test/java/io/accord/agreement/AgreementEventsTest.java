@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accord.agreement.service.AgreementSchedule;
 import io.accord.model.events.EventType;
 import io.accord.model.schema.EventSchemas;
+import io.accord.platform.testing.KeycloakTokens;
 import io.accord.platform.testing.RabbitQueues;
 import io.accord.platform.testing.RabbitQueues.Message;
 import io.quarkus.test.junit.QuarkusTest;
@@ -106,6 +107,50 @@ class AgreementEventsTest {
                 assertThat(EventType.fromRoutingKey(m.routingKey())).isPresent();
             }
             assertThat(expiring).isNotNull();
+        }
+    }
+
+    @Test
+    void theSnapshotCarriesTheSuspensionsAndResumptionsAtTheInstantsTheEventsGave() throws Exception {
+        try (RabbitQueues rabbit = RabbitQueues.connect()) {
+            String queue = rabbit.listen("agreement.suspended", "agreement.resumed");
+            Fixtures.Sla sla = Fixtures.sla();
+            String id = Fixtures.activeAgreement(sla.terms());
+            given().contentType(ContentType.JSON).body(sla.terms(Map.of("P1", "PT2H")))
+                    .post("/api/agreements/" + id + "/amend").then().statusCode(200);
+            given().contentType(ContentType.JSON).body(Map.of("reason", "Unpaid invoices"))
+                    .post("/api/agreements/" + id + "/suspend").then().statusCode(200);
+            given().post("/api/agreements/" + id + "/resume").then().statusCode(200);
+            given().contentType(ContentType.JSON).body(Map.of("reason", "Unpaid again"))
+                    .post("/api/agreements/" + id + "/suspend").then().statusCode(200);
+
+            List<String> told = new ArrayList<>();
+            for (Message m : eventsOf(rabbit, queue, id, 3)) {
+                JsonNode data = JSON.readTree(m.body()).get("data");
+                told.add(data.at("/agreement/status").asText() + "@" + data.get("occurredAt").asText());
+            }
+            // Every version of the agreement in the snapshot, each with the same history, as the events told it
+            String internal = KeycloakTokens.local().forInternalClient();
+            List<JsonNode> versions = new ArrayList<>();
+            JsonNode page;
+            int number = 0;
+            do {
+                page = JSON.readTree(given().urlEncodingEnabled(false).auth().oauth2(internal)
+                        .queryParam("page", number++).queryParam("size", 100).get("/api/agreements:snapshot")
+                        .then().statusCode(200).extract().asString());
+                page.get("items").forEach(v -> {
+                    if (v.get("agreementId").asText().equals(id)) {
+                        versions.add(v);
+                    }
+                });
+            } while (page.get("items").size() == 100);
+            assertThat(versions).extracting(v -> v.get("version").asInt()).containsExactly(1, 2);
+            for (JsonNode version : versions) {
+                List<String> served = new ArrayList<>();
+                version.get("statusChanges").forEach(c -> served.add(c.get("status").asText() + "@" + c.get("at").asText()));
+                assertThat(served).isEqualTo(told);
+                assertThat(version.get("status").asText()).isEqualTo("SUSPENDED");
+            }
         }
     }
 

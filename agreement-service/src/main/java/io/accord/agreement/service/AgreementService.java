@@ -10,6 +10,7 @@ import io.accord.model.agreement.AgreementMatcher;
 import io.accord.model.agreement.AgreementStatus;
 import io.accord.model.agreement.AgreementType;
 import io.accord.model.agreement.AgreementVersion;
+import io.accord.model.agreement.StatusChange;
 import io.accord.model.agreement.Coverage;
 import io.accord.model.agreement.ItemAttributes;
 import io.accord.model.agreement.ReportingPeriod;
@@ -138,7 +139,8 @@ public class AgreementService {
 
     /**
      * Every version of the agreements that are active or suspended, or ended less than two reporting periods
-     * before {@code now}, ordered by agreement and version: what consumers rebuild their copy from.
+     * before {@code now}, ordered by agreement and version, each with the agreement's suspensions and resumptions
+     * so far: what consumers rebuild their copy from.
      */
     public Page<AgreementVersion> snapshot(Instant now, PageRequest paging) {
         List<Agreement> included = new ArrayList<>();
@@ -150,7 +152,9 @@ public class AgreementService {
         }
         List<AgreementVersion> all = new ArrayList<>();
         for (Agreement a : included) {
-            agreements.versions(a.id).forEach(v -> all.add(views.view(a, v)));
+            // Each version carries the suspensions and resumptions so far: a rebuilt copy knows since when
+            List<StatusChange> changes = audit.statusChanges(a.id);
+            agreements.versions(a.id).forEach(v -> all.add(views.view(a, v).withStatusChanges(changes)));
         }
         int from = Math.min(paging.offset(), all.size());
         int to = Math.min(from + paging.size, all.size());
@@ -242,7 +246,7 @@ public class AgreementService {
         agreement.status = AgreementStatus.SUSPENDED;
         agreement.statusReason = reason;
         agreement.updatedAt = now;
-        audit.record(AuditTrail.AGREEMENT, id, "suspended", actor, now, reason);
+        audit.record(AuditTrail.AGREEMENT, id, AuditTrail.SUSPENDED, actor, now, reason);
         publish(EventType.AGREEMENT_SUSPENDED, agreement, now, reason);
         return flushed(agreement);
     }
@@ -255,7 +259,7 @@ public class AgreementService {
         agreement.status = AgreementStatus.ACTIVE;
         agreement.statusReason = null;
         agreement.updatedAt = now;
-        audit.record(AuditTrail.AGREEMENT, id, "resumed", actor, now, null);
+        audit.record(AuditTrail.AGREEMENT, id, AuditTrail.RESUMED, actor, now, null);
         publish(EventType.AGREEMENT_RESUMED, agreement, now, null);
         return flushed(agreement);
     }

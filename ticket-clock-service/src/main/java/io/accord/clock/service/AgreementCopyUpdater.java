@@ -7,7 +7,9 @@ import io.accord.clock.service.AgreementCoverage.CalendarChange;
 import io.accord.clock.service.AgreementCoverage.StateChange;
 import io.accord.model.agreement.AgreementEvent;
 import io.accord.model.agreement.AgreementRef;
+import io.accord.model.agreement.AgreementStatus;
 import io.accord.model.agreement.AgreementVersion;
+import io.accord.model.agreement.StatusChange;
 import io.accord.model.calendar.CalendarChanged;
 import io.accord.model.events.EventType;
 import io.accord.platform.agreements.AgreementReplica;
@@ -88,7 +90,15 @@ public class AgreementCopyUpdater implements AgreementReplica {
         if (!copy.isEmpty()) {
             return false;
         }
-        snapshot.forEach(copy::upsertVersion);
+        for (AgreementVersion version : snapshot) {
+            copy.upsertVersion(version);
+            // Each version carries the agreement's suspensions and resumptions so far (stored once each)
+            for (StatusChange change : version.statusChanges()) {
+                copy.addStateChange(new StateChange(version.agreementId(),
+                        change.status() == AgreementStatus.SUSPENDED ? AgreementState.SUSPENDED : AgreementState.ACTIVE,
+                        change.at()));
+            }
+        }
         copy.bumpRevision();
         recomputeItemsOf(List.of());
         return true;

@@ -158,8 +158,8 @@ public final class AgreementCoverage implements Coverage {
             state = change.state();
         }
         if (state == null) {
-            // A copy rebuilt from the snapshot knows the status, not since when: a suspended one is taken as
-            // suspended all along
+            // No dated change at all: a suspension only the status tells (a snapshot that did not date it) is taken
+            // as suspended all along
             state = changes.isEmpty() && last.status() == AgreementStatus.SUSPENDED ? AgreementState.SUSPENDED
                     : AgreementState.ACTIVE;
         }

@@ -24,6 +24,10 @@ import java.util.UUID;
  * {@code effectiveTo} is the end of the agreement's validity (exclusive; null when open-ended), and
  * {@code status} the agreement's status when the version was published. Consumers keep the highest
  * {@code (agreementId, version)} they have seen.
+ *
+ * <p>{@code statusChanges} are the agreement's suspensions and resumptions so far, oldest first. Only the snapshot
+ * carries them (events tell each change themselves, and leave the list out): a consumer rebuilding its copy learns
+ * from them since when a suspended agreement is suspended, and when an active one was suspended before.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgreementVersion(
@@ -47,7 +51,19 @@ public record AgreementVersion(
         List<Objective> objectives,
         PenaltyRules penaltyRules,
         EscalationPolicy escalationPolicy,
-        Map<String, CalendarSpec> calendars) {
+        Map<String, CalendarSpec> calendars,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StatusChange> statusChanges) {
+
+    /** A version as events carry it: without the status changes, which only the snapshot lists. */
+    public AgreementVersion(UUID agreementId, int version, AgreementType type, AgreementStatus status, String name,
+            UUID providerPartyId, UUID customerPartyId, UUID parentAgreementId, List<PartyRef> parties,
+            List<ServiceRef> services, Scope scope, Instant effectiveFrom, Instant effectiveTo, Renewal renewal,
+            ReportingPeriod reportingPeriod, String zone, Money monthlyFee, List<Objective> objectives,
+            PenaltyRules penaltyRules, EscalationPolicy escalationPolicy, Map<String, CalendarSpec> calendars) {
+        this(agreementId, version, type, status, name, providerPartyId, customerPartyId, parentAgreementId, parties,
+                services, scope, effectiveFrom, effectiveTo, renewal, reportingPeriod, zone, monthlyFee, objectives,
+                penaltyRules, escalationPolicy, calendars, List.of());
+    }
 
     public AgreementVersion {
         Objects.requireNonNull(agreementId, "agreementId");
@@ -62,6 +78,7 @@ public record AgreementVersion(
         penaltyRules = penaltyRules == null ? PenaltyRules.NONE : penaltyRules;
         escalationPolicy = escalationPolicy == null ? EscalationPolicy.NONE : escalationPolicy;
         calendars = calendars == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(calendars));
+        statusChanges = statusChanges == null ? List.of() : List.copyOf(statusChanges);
     }
 
     /** The party with this id among the agreement's parties. */
@@ -91,7 +108,14 @@ public record AgreementVersion(
     public AgreementVersion withStatus(AgreementStatus newStatus, Instant newEffectiveTo) {
         return new AgreementVersion(agreementId, version, type, newStatus, name, providerPartyId, customerPartyId,
                 parentAgreementId, parties, services, scope, effectiveFrom, newEffectiveTo, renewal, reportingPeriod,
-                zone, monthlyFee, objectives, penaltyRules, escalationPolicy, calendars);
+                zone, monthlyFee, objectives, penaltyRules, escalationPolicy, calendars, statusChanges);
+    }
+
+    /** This version with the agreement's suspensions and resumptions so far, as the snapshot serves it. */
+    public AgreementVersion withStatusChanges(List<StatusChange> changes) {
+        return new AgreementVersion(agreementId, version, type, status, name, providerPartyId, customerPartyId,
+                parentAgreementId, parties, services, scope, effectiveFrom, effectiveTo, renewal, reportingPeriod,
+                zone, monthlyFee, objectives, penaltyRules, escalationPolicy, calendars, changes);
     }
 
     /** A reference to this version. */

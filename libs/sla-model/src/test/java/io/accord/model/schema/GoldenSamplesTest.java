@@ -1,6 +1,7 @@
 package io.accord.model.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.accord.model.agreement.AgreementEvent;
+import io.accord.model.agreement.AgreementStatus;
+import io.accord.model.agreement.AgreementVersion;
+import io.accord.model.agreement.StatusChange;
 import io.accord.model.events.EventPayloads;
 import io.accord.model.events.EventType;
 import java.io.IOException;
@@ -16,7 +20,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -103,6 +109,34 @@ class GoldenSamplesTest {
                 .get("data"), AgreementEvent.class);
         assertThat(event.agreement().calendars().keySet()).containsExactlyInAnyOrderElementsOf(event.agreement().calendarIds());
         event.agreement().calendars().values().forEach(spec -> assertThat(spec.toCalendar()).isNotNull());
+    }
+
+    @Test
+    void onlyTheSnapshotCarriesStatusChangesAndTheSchemaAcceptsThem() throws IOException {
+        ObjectNode sample = (ObjectNode) MAPPER.readTree(resource("samples/agreement.suspended.v1.json"));
+        AgreementEvent event = MAPPER.treeToValue(sample.get("data"), AgreementEvent.class);
+        // Events tell each change themselves: the list stays out of them
+        assertThat(event.agreement().statusChanges()).isEmpty();
+        assertThat(MAPPER.valueToTree(event.agreement()).has("statusChanges")).isFalse();
+
+        AgreementVersion served = event.agreement().withStatusChanges(List.of(
+                new StatusChange(AgreementStatus.SUSPENDED, Instant.parse("2026-03-02T10:00:00Z")),
+                new StatusChange(AgreementStatus.ACTIVE, Instant.parse("2026-03-03T10:00:00Z")),
+                new StatusChange(AgreementStatus.SUSPENDED, event.occurredAt())));
+        JsonNode json = MAPPER.valueToTree(served);
+        assertThat(json.at("/statusChanges/2/status").asText()).isEqualTo("SUSPENDED");
+        assertThat(MAPPER.treeToValue(json, AgreementVersion.class).statusChanges()).isEqualTo(served.statusChanges());
+        // The same schema describes a version in events and in the snapshot
+        sample.with("data").set("agreement", json);
+        assertThat(EventSchemas.get().validateCloudEvent(sample.toString())).isEmpty();
+        ((ObjectNode) json.at("/statusChanges/0")).put("status", "TERMINATED");
+        assertThat(EventSchemas.get().validateCloudEvent(sample.toString())).isNotEmpty();
+    }
+
+    @Test
+    void aStatusChangeIsASuspensionOrAResumption() {
+        assertThatThrownBy(() -> new StatusChange(AgreementStatus.TERMINATED, Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not TERMINATED");
     }
 
     // Jackson writes BigDecimals as read (99.9, 95); the sample's numbers compare equal after a round trip through the tree
