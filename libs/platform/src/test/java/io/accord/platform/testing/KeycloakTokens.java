@@ -133,6 +133,15 @@ public final class KeycloakTokens {
     }
 
     /** The claims of a token, without checking its signature (tests inspect what Keycloak issued). */
+    /** Waits until {@code token}'s {@code exp} lies two seconds in the past, so it is expired whatever the rounding. */
+    public static void awaitExpiry(String token) throws InterruptedException {
+        long expiredAt = (claims(token).get("exp").asLong() + 2) * 1000;
+        long wait = expiredAt - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
     public static JsonNode claims(String token) {
         try {
             String payload = token.split("\\.")[1];
