@@ -18,7 +18,7 @@ set -a; [ -f .accord/secrets.env ] && . .accord/secrets.env; set +a
 ./mvnw -B -q -pl $MODULE dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
 
 # Its own RabbitMQ virtual host: the bench's tens of thousands of clock events must not reach the queues of a
-# running stack or of the tests, which share the default one
+# running stack (default virtual host) or of the tests (one virtual host per module)
 VHOST=accord-bench
 if command -v rabbitmqctl > /dev/null 2>&1; then
   rabbitmqctl -q add_vhost $VHOST > /dev/null 2>&1 || true
