@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
  * 150.00, cap 100 %). Each test uses its own agreement id.
  */
 @QuarkusTest
-@io.quarkus.test.common.QuarkusTestResource(PurgedQueues.class)
 class StatementFlowTest {
 
     static final String MANAGER = "anna-manager";

@@ -46,6 +46,7 @@ public class EventConsumers {
     private final ProcessedEvents processed;
     private final MeterRegistry registry;
     private final String queuePrefix;
+    private final boolean purgeAtStart;
     private final Map<String, Channel> started = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,7 +57,8 @@ public class EventConsumers {
 
     public EventConsumers(Instance<EventHandler> handlers, RabbitBroker broker, RabbitConfig config,
             CloudEventCodec codec, ProcessedEvents processed, MeterRegistry registry,
-            @ConfigProperty(name = "accord.messaging.queue-prefix") String queuePrefix) {
+            @ConfigProperty(name = "accord.messaging.queue-prefix") String queuePrefix,
+            @ConfigProperty(name = "accord.messaging.purge-at-start", defaultValue = "false") boolean purgeAtStart) {
         this.handlers = handlers;
         this.broker = broker;
         this.config = config;
@@ -64,6 +66,7 @@ public class EventConsumers {
         this.processed = processed;
         this.registry = registry;
         this.queuePrefix = queuePrefix;
+        this.purgeAtStart = purgeAtStart;
     }
 
     void start(@Observes StartupEvent event) {
@@ -135,6 +138,11 @@ public class EventConsumers {
         channel.queueDeclare(queue, true, false, false, arguments);
         for (EventType type : handler.subscriptions()) {
             channel.queueBind(queue, EventType.EXCHANGE, type.routingKey());
+        }
+        if (purgeAtStart) {
+            // Tests start from empty queues: an interrupted earlier run may have left events behind
+            channel.queuePurge(queue);
+            channel.queuePurge(deadLetters);
         }
         channel.basicQos(config.prefetch());
         channel.basicConsume(queue, false, queue, new Delivery(channel, handler, queue));
