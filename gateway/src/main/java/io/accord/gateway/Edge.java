@@ -1,5 +1,7 @@
 package io.accord.gateway;
 
+import io.accord.api.ProblemKind;
+import io.accord.api.RequestId;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -39,6 +41,8 @@ public class Edge {
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
     static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+    /** Key of the request id in the routing context and in the logging MDC (as in every service's log format). */
+    static final String REQUEST_ID = "requestId";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"accord\"";
     private static final String INVALID_TOKEN_CHALLENGE = "Bearer realm=\"accord\", error=\"invalid_token\"";
     /** Before Quarkus's CORS (-300) and authentication (-200), so even their answers carry the id. */
@@ -86,15 +90,15 @@ public class Edge {
 
     private void edge(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        String id = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
-        ctx.put(RequestIds.KEY, id);
-        MDC.put(RequestIds.KEY, id);
+        String id = RequestId.acceptOrCreate(request.getHeader(RequestId.HEADER));
+        ctx.put(REQUEST_ID, id);
+        MDC.put(REQUEST_ID, id);
         String path = ctx.normalizedPath();
         boolean api = RouteTable.matches("/api", path);
         nameForMetrics(path, api);
         ctx.addHeadersEndHandler(v -> {
             MultiMap headers = ctx.response().headers();
-            headers.set(RequestIds.HEADER, id);
+            headers.set(RequestId.HEADER, id);
             headers.remove(HttpHeaders.SERVER);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
@@ -156,7 +160,7 @@ public class Edge {
         }
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (identity == null) {
-            Problem.INTERNAL.send(ctx.response(), "Authentication is not set up.", ctx.normalizedPath());
+            Problem.send(ProblemKind.INTERNAL, ctx.response(), "Authentication is not set up.", ctx.normalizedPath());
             return;
         }
         // The gate answers authentication failures itself, as problem+json
@@ -206,7 +210,7 @@ public class Edge {
         if (!ctx.response().headWritten()) {
             ctx.response().putHeader("WWW-Authenticate", challenge);
         }
-        Problem.UNAUTHORIZED.send(ctx.response(), detail, ctx.normalizedPath());
+        Problem.send(ProblemKind.UNAUTHORIZED, ctx.response(), detail, ctx.normalizedPath());
     }
 
     private static boolean withinRate(RoutingContext ctx, RateLimiter limiter, String client) {
@@ -215,7 +219,7 @@ public class Edge {
             return true;
         }
         ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-        Problem.TOO_MANY_REQUESTS.send(ctx.response(), "The limit is " + limiter.description()
+        Problem.send(ProblemKind.TOO_MANY_REQUESTS, ctx.response(), "The limit is " + limiter.description()
                 + "; retry after " + decision.retryAfterSeconds() + " s.", ctx.normalizedPath());
         return false;
     }
@@ -229,7 +233,7 @@ public class Edge {
         try {
             declared = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            Problem.BAD_REQUEST.send(ctx.response(), "Content-Length is not a number.", ctx.normalizedPath());
+            Problem.send(ProblemKind.BAD_REQUEST, ctx.response(), "Content-Length is not a number.", ctx.normalizedPath());
             return false;
         }
         if (declared <= limit) {
@@ -237,7 +241,7 @@ public class Edge {
         }
         // The body is never read: close the connection rather than drain what is refused
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        Problem.PAYLOAD_TOO_LARGE.send(ctx.response(), "The body declares " + declared + " bytes; the limit is "
+        Problem.send(ProblemKind.PAYLOAD_TOO_LARGE, ctx.response(), "The body declares " + declared + " bytes; the limit is "
                 + limit + " bytes.", ctx.normalizedPath());
         return false;
     }
@@ -257,8 +261,8 @@ public class Edge {
         }
         HttpServerRequest request = ctx.request();
         MultiMap headers = request.headers();
-        headers.set(RequestIds.HEADER, (String) ctx.get(RequestIds.KEY));
-        headers.set(RequestIds.TRACEPARENT, RequestIds.traceparentOrCreate(headers.get(RequestIds.TRACEPARENT)));
+        headers.set(RequestId.HEADER, (String) ctx.get(REQUEST_ID));
+        headers.set(TraceContext.HEADER, TraceContext.keepOrCreate(headers.get(TraceContext.HEADER)));
         // The gateway states where the call came from; what a caller claimed about it is not passed on
         headers.remove("Forwarded");
         SocketAddress source = request.remoteAddress();
@@ -277,7 +281,7 @@ public class Edge {
     }
 
     private void notFound(RoutingContext ctx) {
-        Problem.NOT_FOUND.send(ctx.response(), "No Accord API answers at " + ctx.normalizedPath() + ".",
+        Problem.send(ProblemKind.NOT_FOUND, ctx.response(), "No Accord API answers at " + ctx.normalizedPath() + ".",
                 ctx.normalizedPath());
     }
 }

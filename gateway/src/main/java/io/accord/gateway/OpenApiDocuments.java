@@ -1,5 +1,6 @@
 package io.accord.gateway;
 
+import io.accord.api.ProblemKind;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +41,7 @@ final class OpenApiDocuments {
         ServiceRoute service = byName.get(name);
         String instance = ctx.normalizedPath();
         if (service == null) {
-            Problem.NOT_FOUND.send(ctx.response(), "There is no OpenAPI document named '" + name + "'; there are "
+            Problem.send(ProblemKind.NOT_FOUND, ctx.response(), "There is no OpenAPI document named '" + name + "'; there are "
                     + String.join(", ", byName.keySet()) + ".", instance);
             return;
         }
@@ -48,7 +49,7 @@ final class OpenApiDocuments {
             if (result.failed()) {
                 boolean timeout = result.cause() instanceof TimeoutException;
                 LOG.warnf("OpenAPI document of the %s service: %s", service.name(), result.cause().toString());
-                (timeout ? Problem.GATEWAY_TIMEOUT : Problem.BAD_GATEWAY).send(ctx.response(),
+                Problem.send(timeout ? ProblemKind.GATEWAY_TIMEOUT : ProblemKind.BAD_GATEWAY, ctx.response(),
                         "The " + service.name() + " service did not give its OpenAPI document"
                                 + (timeout ? " in time." : ": " + result.cause().getMessage() + "."),
                         instance);
@@ -58,7 +59,7 @@ final class OpenApiDocuments {
             try {
                 document = result.result().toJsonObject();
             } catch (RuntimeException e) {
-                Problem.BAD_GATEWAY.send(ctx.response(), "The " + service.name()
+                Problem.send(ProblemKind.BAD_GATEWAY, ctx.response(), "The " + service.name()
                         + " service's OpenAPI document is not JSON.", instance);
                 return;
             }

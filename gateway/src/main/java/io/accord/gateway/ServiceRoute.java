@@ -1,5 +1,6 @@
 package io.accord.gateway;
 
+import io.accord.api.ProblemKind;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.OpenCircuitException;
@@ -242,28 +243,28 @@ final class ServiceRoute {
         private ProxyResponse problem(ProxyContext context, Throwable failure) {
             HttpServerRequest incoming = context.request().proxiedRequest();
             String instance = incoming.path();
-            Problem kind;
+            ProblemKind kind;
             String detail;
             ProxyResponse response = context.request().release().response();
             Throwable cause = failure instanceof CallerFault ? failure.getCause() : failure;
             if (cause instanceof LimitedBody.TooLarge) {
-                kind = Problem.PAYLOAD_TOO_LARGE;
+                kind = ProblemKind.PAYLOAD_TOO_LARGE;
                 detail = cause.getMessage();
                 response.putHeader(HttpHeaders.CONNECTION, "close");
             } else if (cause instanceof TimedOut) {
-                kind = Problem.GATEWAY_TIMEOUT;
+                kind = ProblemKind.GATEWAY_TIMEOUT;
                 detail = "The " + name + " service did not answer within " + timeoutMillis + " ms.";
             } else if (cause instanceof OpenCircuitException) {
-                kind = Problem.SERVICE_UNAVAILABLE;
+                kind = ProblemKind.SERVICE_UNAVAILABLE;
                 long seconds = Math.max(1, (openForMillis + 999) / 1000);
                 detail = "The " + name + " service failed repeatedly; calls to it are suspended for up to "
                         + seconds + " s.";
                 response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             } else if (failure instanceof CallerFault) {
-                kind = Problem.BAD_REQUEST;
+                kind = ProblemKind.BAD_REQUEST;
                 detail = "The request ended before it was complete.";
             } else {
-                kind = Problem.BAD_GATEWAY;
+                kind = ProblemKind.BAD_GATEWAY;
                 detail = "The " + name + " service is unreachable.";
             }
             if (kind.status() >= 500 && !incoming.response().closed()) {
@@ -273,7 +274,7 @@ final class ServiceRoute {
             }
             return response.setStatusCode(kind.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .setBody(Body.body(kind.body(detail, instance)));
+                    .setBody(Body.body(Problem.body(kind, detail, instance)));
         }
     }
 }

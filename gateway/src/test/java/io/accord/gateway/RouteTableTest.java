@@ -51,19 +51,14 @@ class RouteTableTest {
     }
 
     @Test
-    void requestIdsAndTraceContexts() {
-        assertThat(RequestIds.isSane("a")).isTrue();
-        assertThat(RequestIds.isSane("A-z_0.9")).isTrue();
-        assertThat(RequestIds.isSane("x".repeat(128))).isTrue();
-        assertThat(RequestIds.isSane("x".repeat(129))).isFalse();
-        assertThat(RequestIds.isSane("")).isFalse();
-        assertThat(RequestIds.isSane("a b")).isFalse();
-        assertThat(RequestIds.isSane("a\nb")).isFalse();
-        assertThat(RequestIds.create()).matches("[0-9a-f]{32}");
-        assertThat(RequestIds.isValidTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).isTrue();
-        assertThat(RequestIds.isValidTraceparent("00-00000000000000000000000000000000-00f067aa0ba902b7-01")).isFalse();
-        assertThat(RequestIds.isValidTraceparent("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01")).isFalse();
-        assertThat(RequestIds.isValidTraceparent("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).isFalse();
-        assertThat(RequestIds.isValidTraceparent(RequestIds.newTraceparent())).isTrue();
+    void traceContexts() {
+        // Request ids follow api-conventions' RequestId, tested there
+        assertThat(TraceContext.isValid("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).isTrue();
+        assertThat(TraceContext.isValid("00-00000000000000000000000000000000-00f067aa0ba902b7-01")).isFalse();
+        assertThat(TraceContext.isValid("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01")).isFalse();
+        assertThat(TraceContext.isValid("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).isFalse();
+        assertThat(TraceContext.isValid(TraceContext.create())).isTrue();
+        assertThat(TraceContext.keepOrCreate("00-garbage")).isNotEqualTo("00-garbage").satisfies(
+                created -> assertThat(TraceContext.isValid(created)).isTrue());
     }
 }

@@ -35,7 +35,7 @@ public class Caller {
         try {
             return Optional.of(value == null ? new UUID(0, 0) : UUID.fromString(value));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(io.accord.platform.problem.Problem.of(io.accord.platform.problem.ProblemKind.FORBIDDEN,
+            throw new ProblemException(io.accord.platform.problem.Problem.of(io.accord.api.ProblemKind.FORBIDDEN,
                     "The token's party_id claim is not a party id."));
         }
     }

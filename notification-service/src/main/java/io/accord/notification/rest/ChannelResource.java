@@ -9,7 +9,7 @@ import io.accord.notification.service.Channels;
 import io.accord.notification.service.TestMessages;
 import io.accord.platform.problem.Problem;
 import io.accord.platform.problem.ProblemException;
-import io.accord.platform.problem.ProblemKind;
+import io.accord.api.ProblemKind;
 import io.accord.platform.rest.Page;
 import io.accord.platform.rest.PageRequest;
 import io.accord.platform.security.Roles;

@@ -5,7 +5,7 @@ import io.accord.notification.domain.Channel;
 import io.accord.notification.domain.ChannelKind;
 import io.accord.platform.problem.Problem;
 import io.accord.platform.problem.ProblemException;
-import io.accord.platform.problem.ProblemKind;
+import io.accord.api.ProblemKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;

@@ -6,7 +6,7 @@ import io.accord.penalty.domain.IncidentRecord;
 import io.accord.penalty.service.Incidents;
 import io.accord.platform.problem.Problem;
 import io.accord.platform.problem.ProblemException;
-import io.accord.platform.problem.ProblemKind;
+import io.accord.api.ProblemKind;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.accord.clock.service.IngestionService;
 import io.accord.platform.problem.Problem;
 import io.accord.platform.problem.ProblemException;
-import io.accord.platform.problem.ProblemKind;
+import io.accord.api.ProblemKind;
 import io.accord.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;

@@ -7,7 +7,7 @@ import io.accord.clock.rest.WorkItemEventRequest;
 import io.accord.clock.rest.WorkItemEventsResource;
 import io.accord.platform.problem.Problem;
 import io.accord.platform.problem.ProblemException;
-import io.accord.platform.problem.ProblemKind;
+import io.accord.api.ProblemKind;
 import java.io.IOException;
 import java.time.Instant;
 

@@ -12,7 +12,7 @@ import io.accord.clock.service.IngestionService;
 import io.accord.clock.webhook.WebhookSignatures.Rejection;
 import io.accord.platform.problem.Problem;
 import io.accord.platform.problem.ProblemException;
-import io.accord.platform.problem.ProblemKind;
+import io.accord.api.ProblemKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;

@@ -1,6 +1,7 @@
 package io.accord.platform.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accord.api.ProblemKind;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

@@ -1,6 +1,7 @@
 package io.accord.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.accord.api.ProblemKind;
 import java.net.URI;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.accord.platform.problem;
 
+import io.accord.api.ProblemKind;
 import java.util.List;
 
 /**

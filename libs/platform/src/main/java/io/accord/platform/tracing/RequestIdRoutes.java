@@ -1,5 +1,6 @@
 package io.accord.platform.tracing;
 
+import io.accord.api.RequestId;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
@@ -22,7 +23,7 @@ public class RequestIdRoutes {
     }
 
     private void tag(RoutingContext ctx) {
-        String id = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
+        String id = RequestId.acceptOrCreate(ctx.request().getHeader(RequestId.HEADER));
         ctx.put(RequestIds.MDC_KEY, id);
         MDC.put(RequestIds.MDC_KEY, id);
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, id));

@@ -1,8 +1,12 @@
-package io.accord.platform.problem;
+package io.accord.api;
 
 import java.net.URI;
 
-/** The kinds of problem an Accord API answers with, each with its status and a stable type URN. */
+/**
+ * The kinds of problem an Accord API answers with (RFC 9457 problem details), each with its status, a stable type URN
+ * ({@code urn:accord:problem:<slug>}) and its title: the services and the gateway answer with the same ones, so a client
+ * cannot tell, and need not care, which of them refused a call.
+ */
 public enum ProblemKind {
     VALIDATION(400, "validation", "Invalid input"),
     MALFORMED_BODY(400, "malformed-body", "Malformed request body"),

@@ -3,61 +3,27 @@ package io.accord.gateway;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Request ids ({@code X-Request-Id}) and trace contexts ({@code traceparent}): which ones
- * coming from a caller are kept, and new ones when they are missing or unusable.
+ * W3C trace contexts ({@code traceparent}): the caller's is passed on when well formed, otherwise the gateway starts a
+ * new one, so the services can join the call's trace. (Request ids follow {@link io.accord.api.RequestId}.)
  */
-public final class RequestIds {
+final class TraceContext {
 
-    public static final String HEADER = "X-Request-Id";
-    public static final String TRACEPARENT = "traceparent";
-    /** Key of the id in the routing context and in the logging MDC. */
-    public static final String KEY = "requestId";
-
-    static final int MAX_LENGTH = 128;
+    static final String HEADER = "traceparent";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private RequestIds() {
-    }
-
-    /** The caller's id when it is 1 to 128 characters of {@code [A-Za-z0-9._-]}, otherwise a new one. */
-    public static String acceptOrCreate(String candidate) {
-        return isSane(candidate) ? candidate : create();
-    }
-
-    public static boolean isSane(String id) {
-        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** 128 random bits as 32 lowercase hex characters (not a secret: only unique). */
-    public static String create() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder out = new StringBuilder(32);
-        hex(out, random.nextLong(), 16);
-        hex(out, random.nextLong(), 16);
-        return out.toString();
+    private TraceContext() {
     }
 
     /** The caller's trace context when well formed, otherwise a new sampled one. */
-    public static String traceparentOrCreate(String candidate) {
-        return isValidTraceparent(candidate) ? candidate : newTraceparent();
+    public static String keepOrCreate(String candidate) {
+        return isValid(candidate) ? candidate : create();
     }
 
     /**
      * {@code version-traceid-parentid-flags}: version {@code 00} is exactly 55 characters, later
      * versions may append fields; ids are lowercase hex and not all zeros.
      */
-    public static boolean isValidTraceparent(String value) {
+    public static boolean isValid(String value) {
         if (value == null || value.length() < 55) {
             return false;
         }
@@ -77,7 +43,7 @@ public final class RequestIds {
                 && !isZero(traceId) && !isZero(parentId);
     }
 
-    public static String newTraceparent() {
+    public static String create() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder out = new StringBuilder(55).append("00-");
         hex(out, random.nextLong() | 1L, 16);
