@@ -156,13 +156,7 @@ public class AgreementCopyRepository {
         String sql = "select distinct item_id from clock where agreement_id = any(?) and phase <> 'STOPPED'";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("uuid", agreementIds.toArray()));
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
+            return Ids.read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot find items of agreements " + agreementIds, e);
         }

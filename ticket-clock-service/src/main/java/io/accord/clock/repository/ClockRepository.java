@@ -171,13 +171,7 @@ public class ClockRepository {
             ps.setTimestamp(3, at);
             ps.setInt(4, limit * 4);
             ps.setInt(5, limit);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
+            return Ids.read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot claim due clocks", e);
         }

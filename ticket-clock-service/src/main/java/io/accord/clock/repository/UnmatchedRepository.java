@@ -33,13 +33,7 @@ public class UnmatchedRepository {
             ps.setString(1, source);
             ps.setInt(2, offset);
             ps.setInt(3, limit);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
+            return Ids.read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list items without clock of " + source, e);
         }

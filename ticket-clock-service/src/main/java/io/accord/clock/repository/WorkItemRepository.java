@@ -89,13 +89,7 @@ public class WorkItemRepository {
         String sql = "select id from work_item where id = any(?) order by source, external_id for update";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("bigint", itemIds.toArray()));
-            List<Long> locked = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    locked.add(rs.getLong(1));
-                }
-            }
-            return locked;
+            return Ids.read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot lock work items", e);
         }

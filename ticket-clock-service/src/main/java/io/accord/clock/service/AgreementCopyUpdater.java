@@ -19,7 +19,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -90,15 +92,17 @@ public class AgreementCopyUpdater implements AgreementReplica {
         if (!copy.isEmpty()) {
             return false;
         }
+        // Every version of an agreement carries the same suspensions and resumptions: each is stored once
+        Set<StateChange> changes = new LinkedHashSet<>();
         for (AgreementVersion version : snapshot) {
             copy.upsertVersion(version);
-            // Each version carries the agreement's suspensions and resumptions so far (stored once each)
             for (StatusChange change : version.statusChanges()) {
-                copy.addStateChange(new StateChange(version.agreementId(),
+                changes.add(new StateChange(version.agreementId(),
                         change.status() == AgreementStatus.SUSPENDED ? AgreementState.SUSPENDED : AgreementState.ACTIVE,
                         change.at()));
             }
         }
+        changes.forEach(copy::addStateChange);
         copy.bumpRevision();
         recomputeItemsOf(List.of());
         return true;

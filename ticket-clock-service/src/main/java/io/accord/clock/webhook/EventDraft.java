@@ -8,6 +8,8 @@ import io.accord.model.agreement.NormalizedStatus;
 import io.accord.model.agreement.Priority;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A normalized event being built from a provider's payload through a source's mapping. Raw status and priority are
@@ -57,8 +59,14 @@ final class EventDraft {
         title = text(root, "title");
         url = text(root, "url");
         tags = source.field("tags").map(paths -> PayloadFields.tags(root, paths)).orElse(null);
-        source.field("status").ifPresent(paths -> status(root, paths));
-        source.field("priority").ifPresent(paths -> priority(root, paths));
+        source.field("status").map(paths -> firstMapped(root, paths, source::status)).ifPresent(found -> {
+            statusRaw = found.raw();
+            status = found.value() == null ? status : found.value();
+        });
+        source.field("priority").map(paths -> firstMapped(root, paths, source::priority)).ifPresent(found -> {
+            priorityRaw = found.raw();
+            priority = found.value() == null ? priority : found.value();
+        });
         return this;
     }
 
@@ -66,24 +74,15 @@ final class EventDraft {
         return source.field(field).map(paths -> PayloadFields.text(root, paths)).orElse(null);
     }
 
-    /** The raw status is the first present alternative; the normalized one the first alternative the map knows. */
-    private void status(JsonNode root, String paths) {
-        String raw = null;
-        for (String path : PayloadFields.alternatives(paths)) {
-            String value = PayloadFields.textAt(root, path);
-            if (value == null) {
-                continue;
-            }
-            raw = raw == null ? value : raw;
-            if (source.status(value).isPresent()) {
-                status = source.status(value).get();
-                break;
-            }
-        }
-        statusRaw = raw;
+    /** A raw value from the payload and what the mapping makes of it (null when the mapping does not know it). */
+    private record Found<T>(String raw, T value) {
     }
 
-    private void priority(JsonNode root, String paths) {
+    /**
+     * The raw value is the first present alternative; the normalized one that of the first alternative the mapping
+     * knows (a status or a priority).
+     */
+    private static <T> Found<T> firstMapped(JsonNode root, String paths, Function<String, Optional<T>> mapping) {
         String raw = null;
         for (String path : PayloadFields.alternatives(paths)) {
             String value = PayloadFields.textAt(root, path);
@@ -91,12 +90,12 @@ final class EventDraft {
                 continue;
             }
             raw = raw == null ? value : raw;
-            if (source.priority(value).isPresent()) {
-                priority = source.priority(value).get();
-                break;
+            Optional<T> mapped = mapping.apply(value);
+            if (mapped.isPresent()) {
+                return new Found<>(raw, mapped.get());
             }
         }
-        priorityRaw = raw;
+        return new Found<>(raw, null);
     }
 
     EventDraft statusRaw(String raw) {

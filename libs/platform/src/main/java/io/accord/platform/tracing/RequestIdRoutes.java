@@ -26,7 +26,7 @@ public class RequestIdRoutes {
         String id = RequestId.acceptOrCreate(ctx.request().getHeader(RequestId.HEADER));
         ctx.put(RequestIds.MDC_KEY, id);
         MDC.put(RequestIds.MDC_KEY, id);
-        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, id));
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestId.HEADER, id));
         ctx.next();
     }
 }

@@ -10,7 +10,6 @@ import org.jboss.logging.MDC;
  */
 public final class RequestIds {
 
-    public static final String HEADER = RequestId.HEADER;
     /** The MDC key; the console log format shows it as {@code %X{requestId}}. */
     public static final String MDC_KEY = "requestId";
 
@@ -19,7 +18,7 @@ public final class RequestIds {
 
     /**
      * The id of the request being served, wherever its work runs (event loop or worker thread), or
-     * {@code null} outside a request: pass it on as {@link #HEADER} when calling another service.
+     * {@code null} outside a request: pass it on as {@link RequestId#HEADER} when calling another service.
      */
     public static String current() {
         Object id = MDC.get(MDC_KEY);
